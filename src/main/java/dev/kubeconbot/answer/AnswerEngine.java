@@ -1,0 +1,130 @@
+package dev.kubeconbot.answer;
+
+import dev.kubeconbot.search.Library;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one path from a user's words to an {@link Answer}, shared by every front end. Text such as
+ * {@code "/topic wasm"}, {@code "takeaways 2019"} or a plain question is routed to a command; slash
+ * commands arrive with their options already split. Answers come from the current {@link Library},
+ * which a reload replaces atomically, so no request ever waits for indexing.
+ */
+public final class AnswerEngine {
+
+  /** Longer input is refused with a message rather than searched. */
+  public static final int MAX_QUERY_LENGTH = 1000;
+  private static final Pattern FIRST_WORD = Pattern.compile("^/?([^\\s/]+)(?:\\s+(.*))?$", Pattern.DOTALL);
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\n\\t\\u200d]]");
+
+  private final CommandRegistry commands;
+  private final AtomicReference<Library> library;
+
+  public AnswerEngine(CommandRegistry commands, Library library) {
+    this.commands = commands;
+    this.library = new AtomicReference<>(library);
+  }
+
+  public CommandRegistry commands() {
+    return commands;
+  }
+
+  public Library library() {
+    return library.get();
+  }
+
+  /** Replaces the library; answers already under way finish on the old one. */
+  public void swap(Library next) {
+    library.set(next);
+  }
+
+  /**
+   * Answers text as typed in a message, the CLI or HTTP: a command name (with or without "/", in any
+   * supported language) and its words, or a question. Empty text gets help.
+   *
+   * @param lang the language to answer in, or {@code null} to follow the text's language
+   */
+  public Answer answer(String text, Lang lang) {
+    String clean = clean(text);
+    Lang answerLang = lang != null ? lang : Lang.detect(clean);
+    if (clean.length() > MAX_QUERY_LENGTH) {
+      return tooLong(text, "ask", answerLang);
+    }
+    Route route = route(clean);
+    Answer answer = run(route.command(), route.command().parseWords(route.words()), text, answerLang);
+    if (route.unknown() != null) {
+      String unknown = Messages.get(answerLang, "command.unknown", route.unknown());
+      return new Answer(answer.command(), text, answer.title(), answer.quotes(), unknown + "\n\n" + answer.message(),
+          answer.mentions());
+    }
+    return answer;
+  }
+
+  /** Answers a command whose options are already split, as Discord slash commands arrive. */
+  public Answer answer(String commandName, Map<String, String> options, String echo, Lang lang) {
+    Command command = commands.find(commandName).orElseThrow(() -> new IllegalArgumentException("no command " + commandName));
+    for (String value : options.values()) {
+      if (value != null && value.length() > MAX_QUERY_LENGTH) {
+        return tooLong(echo, command.spec().name(), lang);
+      }
+    }
+    Map<String, String> cleaned = new HashMap<>();
+    options.forEach((name, value) -> {
+      if (value != null) {
+        cleaned.put(name, clean(value));
+      }
+    });
+    return run(command, cleaned, echo, lang);
+  }
+
+  /** Autocomplete choices for an option of a command; empty for unknown commands or options. */
+  public List<Choice> complete(String commandName, String option, String prefix) {
+    String typed = clean(prefix == null ? "" : prefix);
+    return commands.find(commandName)
+        .map(c -> c.complete(option, typed.length() > MAX_QUERY_LENGTH ? "" : typed, library.get()))
+        .orElse(List.of());
+  }
+
+  private Answer run(Command command, Map<String, String> options, String echo, Lang lang) {
+    return command.answer(new Invocation(echo, options, lang, library.get()));
+  }
+
+  private Answer tooLong(String echo, String command, Lang lang) {
+    return Answer.message(command, echo, Messages.get(lang, "query.tooLongHeading"),
+        Messages.get(lang, "query.tooLong", echo.length(), MAX_QUERY_LENGTH));
+  }
+
+  /** Which command text is for: its first word if that names a command, else {@code ask}; empty → help. */
+  private Route route(String text) {
+    if (text.isEmpty()) {
+      return new Route(commands.find("help").orElseThrow(), "", null);
+    }
+    Matcher first = FIRST_WORD.matcher(text);
+    if (first.matches()) {
+      Optional<Command> named = commands.find(first.group(1));
+      if (named.isPresent()) {
+        return new Route(named.get(), first.group(2) == null ? "" : first.group(2), null);
+      }
+    }
+    if (text.startsWith("/")) {
+      return new Route(commands.find("help").orElseThrow(), "", text.split("\\s", 2)[0]);
+    }
+    return new Route(commands.find("ask").orElseThrow(), text, null);
+  }
+
+  /** A command and its words; {@code unknown} is a "/word" that named no command. */
+  private record Route(Command command, String words, String unknown) {}
+
+  /** Drops control and format characters and folds white space: what remains is safe to search and echo. */
+  static String clean(String text) {
+    if (text == null) {
+      return "";
+    }
+    return CONTROL.matcher(text).replaceAll(" ").replaceAll("\\s+", " ").strip();
+  }
+}

@@ -1,0 +1,130 @@
+package dev.kubeconbot.answer;
+
+import dev.kubeconbot.content.Article;
+import dev.kubeconbot.content.Edition;
+import dev.kubeconbot.search.Glossary;
+import dev.kubeconbot.search.Library;
+import dev.kubeconbot.search.QueryPlan;
+import dev.kubeconbot.search.SearchHit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The shared step from a query to quotes: search, keep only passages that are really about the
+ * query (never pad with weak matches), at most a few per article, best first.
+ */
+final class Retrieval {
+
+  /**
+   * How strict a command is.
+   *
+   * @param minCoverage share of the query's concepts (weighted by rarity) a passage must contain
+   * @param minRelativeScore share of the best score a passage must reach
+   * @param perArticle most passages quoted from one article
+   * @param limit most passages in all
+   * @param newestFirst whether passages of equal relevance are ordered newest edition first
+   */
+  record Policy(double minCoverage, double minRelativeScore, int perArticle, int limit, boolean newestFirst) {}
+
+  /** Passages considered before filtering: enough to fill a page after the per-article cap. */
+  private static final int POOL = 200;
+  /** Scores within this share of each other count as equally relevant. */
+  private static final double RELEVANCE_STEP = 0.2;
+
+  private Retrieval() {}
+
+  static List<SearchHit> select(Library library, QueryPlan plan, Policy policy, Predicate<Article> filter) {
+    List<SearchHit> hits = library.index().search(plan, POOL).stream()
+        .filter(h -> h.coverage() >= policy.minCoverage() - 1e-9)
+        .filter(h -> filter.test(h.passage().article()))
+        .toList();
+    if (hits.isEmpty()) {
+      return List.of();
+    }
+    float best = hits.getFirst().score();
+    Comparator<SearchHit> order = Comparator.comparingDouble((SearchHit h) -> -tier(h.score(), best));
+    if (policy.newestFirst()) {
+      order = order.thenComparing(h -> h.passage().article().edition(), Comparator.reverseOrder());
+    }
+    order = order.thenComparingDouble(h -> -h.score());
+    Map<Article, Integer> perArticle = new HashMap<>();
+    List<SearchHit> selected = new ArrayList<>();
+    for (SearchHit hit : hits.stream().filter(h -> h.score() >= best * policy.minRelativeScore()).sorted(order).toList()) {
+      if (perArticle.merge(hit.passage().article(), 1, Integer::sum) <= policy.perArticle()) {
+        selected.add(hit);
+        if (selected.size() == policy.limit()) {
+          break;
+        }
+      }
+    }
+    return selected;
+  }
+
+  static List<Quote> quotes(List<SearchHit> hits) {
+    if (hits.isEmpty()) {
+      return List.of();
+    }
+    float best = hits.stream().map(SearchHit::score).max(Float::compare).orElse(1f);
+    return hits.stream()
+        .map(h -> Quote.of(h.passage(), h.passage().text(), Math.round(1000.0 * h.score() / best) / 1000.0))
+        .toList();
+  }
+
+  /** Editions with at least one passage about every concept of {@code plan}, in time order. */
+  static List<Edition> mentions(Library library, QueryPlan plan) {
+    return library.index().countByEdition(plan).entrySet().stream()
+        .filter(e -> e.getValue() > 0 && e.getKey().isKnown())
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  /**
+   * Glossary topics to suggest when nothing matched {@code text}: topics whose names resemble it,
+   * else the most discussed ones. Only topics the corpus actually discusses.
+   */
+  static List<String> suggestions(Library library, String text, int count) {
+    String wanted = text.strip().toLowerCase(Locale.ROOT);
+    Comparator<Glossary.Topic> byCount = Comparator.comparingInt(library::count).reversed();
+    List<Glossary.Topic> discussed = library.glossary().topics().stream().filter(t -> library.count(t) > 0).toList();
+    List<Glossary.Topic> similar = discussed.stream()
+        .filter(t -> t.names().stream().anyMatch(n -> resembles(n.toLowerCase(Locale.ROOT), wanted)))
+        .sorted(byCount)
+        .toList();
+    List<Glossary.Topic> pick = new ArrayList<>(similar);
+    discussed.stream().sorted(byCount).filter(t -> !pick.contains(t)).forEach(pick::add);
+    return pick.stream().limit(count).map(Glossary.Topic::name).toList();
+  }
+
+  private static boolean resembles(String name, String wanted) {
+    if (wanted.isEmpty()) {
+      return false;
+    }
+    return name.contains(wanted) || wanted.contains(name) || editDistance(name, wanted) <= Math.max(1, name.length() / 4);
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] row = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      row[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      int diagonal = row[0];
+      row[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int above = row[j];
+        row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+        diagonal = above;
+      }
+    }
+    return row[b.length()];
+  }
+
+  private static double tier(float score, float best) {
+    return Math.floor(score / best / RELEVANCE_STEP);
+  }
+}

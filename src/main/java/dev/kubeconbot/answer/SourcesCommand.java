@@ -1,0 +1,31 @@
+package dev.kubeconbot.answer;
+
+import dev.kubeconbot.content.Article;
+import java.util.List;
+
+/** {@code /sources}: every indexed article, grouped by edition in time order, with its link. */
+public final class SourcesCommand implements Command {
+
+  @Override
+  public CommandSpec spec() {
+    return new CommandSpec("sources", List.of());
+  }
+
+  @Override
+  public Answer answer(Invocation call) {
+    List<Quote> articles = call.library().corpus().byEdition().values().stream()
+        .flatMap(List::stream)
+        .map(SourcesCommand::entry)
+        .toList();
+    String title = call.text("sources.heading", articles.size());
+    if (articles.isEmpty()) {
+      return Answer.message("sources", call.query(), title, call.text("sources.none"));
+    }
+    return new Answer("sources", call.query(), title, articles, null, List.of());
+  }
+
+  /** An article listed by its title: the title is its own verbatim text. */
+  private static Quote entry(Article article) {
+    return new Quote(article.title(), "", article.title(), article.source(), article.edition(), 1.0);
+  }
+}

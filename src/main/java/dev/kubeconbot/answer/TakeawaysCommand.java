@@ -1,0 +1,205 @@
+package dev.kubeconbot.answer;
+
+import dev.kubeconbot.content.Article;
+import dev.kubeconbot.content.Block;
+import dev.kubeconbot.content.Edition;
+import dev.kubeconbot.content.Sentences;
+import dev.kubeconbot.search.Library;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code /takeaways year:<2015..2030> [region]}: for each article of that year, its own takeaway
+ * points verbatim (its numbered or bulleted takeaway list, else its section headings), then its best
+ * lead sentences.
+ */
+public final class TakeawaysCommand implements Command {
+
+  static final String YEAR = "year";
+  static final String REGION = "region";
+  static final int FIRST_YEAR = 2015;
+  static final int LAST_YEAR = 2030;
+
+  /** A list introduced like this is the article's own list of takeaways. */
+  private static final Pattern TAKEAWAY_INTRO = Pattern.compile(
+      "(?i)要点|要點|收获|收穫|重点|重點|亮点|亮點|观察|觀察|趋势|趨勢|takeaway|highlight|lesson|trend|observation|key");
+  private static final int MIN_LIST_ITEMS = 3;
+  private static final int MAX_ITEM_LENGTH = 160;
+  /** How many paragraphs from the top are searched for lead sentences. */
+  private static final int LEAD_PARAGRAPHS = 4;
+  private static final int MAX_LEAD_LENGTH = 300;
+  private static final Pattern SPONSOR = Pattern.compile("(?i)赞助|贊助|sponsor");
+  private static final Pattern YEAR_WORD = Pattern.compile("(?<!\\d)(\\d{4})(?!\\d)");
+
+  @Override
+  public CommandSpec spec() {
+    return new CommandSpec("takeaways", List.of(
+        new OptionSpec(YEAR, OptionSpec.Type.INTEGER, true, true, List.of(), FIRST_YEAR, LAST_YEAR),
+        OptionSpec.text(REGION, false, true)));
+  }
+
+  @Override
+  public Map<String, String> parseWords(String words) {
+    Map<String, String> options = new HashMap<>();
+    Matcher year = YEAR_WORD.matcher(words);
+    String rest = words;
+    if (year.find()) {
+      options.put(YEAR, year.group(1));
+      rest = words.substring(0, year.start()) + " " + words.substring(year.end());
+    } else if (!words.isBlank()) {
+      options.put(YEAR, words.strip());
+      rest = "";
+    }
+    if (!rest.isBlank()) {
+      options.put(REGION, rest.strip());
+    }
+    return options;
+  }
+
+  @Override
+  public Answer answer(Invocation call) {
+    Library library = call.library();
+    String yearText = call.option(YEAR);
+    if (!yearText.matches("\\d{4}") || Integer.parseInt(yearText) < FIRST_YEAR || Integer.parseInt(yearText) > LAST_YEAR) {
+      return Answer.message("takeaways", call.query(), call.text("takeaways.heading", yearText),
+          call.text("takeaways.badYear", FIRST_YEAR, LAST_YEAR, years(library)));
+    }
+    String region = null;
+    if (!call.option(REGION).isEmpty()) {
+      Optional<String> known = library.calendar().region(call.option(REGION));
+      if (known.isEmpty()) {
+        return Answer.message("takeaways", call.query(), call.text("takeaways.heading", yearText),
+            call.text("takeaways.badRegion", call.option(REGION), String.join(", ", library.calendar().regions())));
+      }
+      region = known.get();
+    }
+    Edition wanted = new Edition(region, Integer.parseInt(yearText));
+    String title = call.text("takeaways.heading", wanted.label());
+    List<Article> articles = Editions.articles(library, wanted);
+    if (articles.isEmpty()) {
+      return Answer.message("takeaways", call.query(), title, Editions.noArticles(call, wanted));
+    }
+    List<Quote> quotes = new ArrayList<>();
+    for (Article article : articles) {
+      points(article).ifPresent(quotes::add);
+      lead(article).ifPresent(quotes::add);
+    }
+    return new Answer("takeaways", call.query(), title, quotes, null, List.of());
+  }
+
+  @Override
+  public List<Choice> complete(String option, String prefix, Library library) {
+    String wanted = prefix.strip().toLowerCase(Locale.ROOT);
+    List<String> values = option.equals(YEAR)
+        ? library.corpus().years().reversed().stream().map(String::valueOf).toList()
+        : library.corpus().byEdition().keySet().stream().map(Edition::region).filter(r -> r != null).distinct().toList();
+    return values.stream()
+        .filter(v -> v.toLowerCase(Locale.ROOT).startsWith(wanted))
+        .map(v -> new Choice(v, v))
+        .toList();
+  }
+
+  /** "2019, 2020, 2021": the years that have articles. */
+  static String years(Library library) {
+    return String.join(", ", library.corpus().years().stream().map(String::valueOf).toList());
+  }
+
+  /** The article's own takeaway list, else its section headings; verbatim, one line each. */
+  private static Optional<Quote> points(Article article) {
+    List<Block> blocks = article.blocks();
+    for (int i = 0; i < blocks.size(); i++) {
+      List<Block> list = listAt(blocks, i);
+      if (list.size() >= MIN_LIST_ITEMS && list.stream().allMatch(b -> b.text().length() <= MAX_ITEM_LENGTH)
+          && introducesTakeaways(blocks, i)) {
+        return Optional.of(quote(article, list.getFirst().section(), lines(list), 1.0));
+      }
+      i += Math.max(0, list.size() - 1);
+    }
+    List<Block> headings = blocks.stream().filter(b -> b.kind() == Block.Kind.HEADING).toList();
+    if (headings.size() >= 2) {
+      return Optional.of(quote(article, "", lines(headings), 1.0));
+    }
+    return Optional.empty();
+  }
+
+  private static List<Block> listAt(List<Block> blocks, int start) {
+    int end = start;
+    while (end < blocks.size() && blocks.get(end).kind() == Block.Kind.LIST_ITEM) {
+      end++;
+    }
+    return blocks.subList(start, end);
+  }
+
+  private static boolean introducesTakeaways(List<Block> blocks, int listStart) {
+    Block first = blocks.get(listStart);
+    boolean intro = listStart > 0 && TAKEAWAY_INTRO.matcher(blocks.get(listStart - 1).text()).find();
+    return intro || TAKEAWAY_INTRO.matcher(first.section()).find();
+  }
+
+  private static String lines(List<Block> blocks) {
+    return String.join("\n", blocks.stream().map(Block::display).toList());
+  }
+
+  /**
+   * The best one or two consecutive sentences among the first paragraphs: those sharing most words
+   * with the title, earlier ones preferred; sponsor notes never.
+   */
+  private static Optional<Quote> lead(Article article) {
+    List<Block> paragraphs = article.blocks().stream()
+        .filter(b -> b.kind() == Block.Kind.PARAGRAPH)
+        .limit(LEAD_PARAGRAPHS)
+        .toList();
+    String best = null;
+    double bestScore = 0;
+    int position = 0;
+    for (Block paragraph : paragraphs) {
+      List<String> sentences = Sentences.split(paragraph.text());
+      for (int i = 0; i < sentences.size(); i++, position++) {
+        String sentence = sentences.get(i);
+        if (SPONSOR.matcher(sentence).find() || sentence.length() < 15) {
+          continue;
+        }
+        double score = (1 + overlap(sentence, article.title())) / (1 + 0.25 * position);
+        if (score > bestScore) {
+          bestScore = score;
+          String withNext = i + 1 < sentences.size() ? sentence + sentences.get(i + 1) : sentence;
+          best = sentence.length() < 60 && withNext.length() <= MAX_LEAD_LENGTH && paragraph.text().contains(withNext)
+              ? withNext : Sentences.cut(sentence, MAX_LEAD_LENGTH);
+        }
+      }
+    }
+    return Optional.ofNullable(best).map(text -> quote(article, "", text, 0.5));
+  }
+
+  /** Characters of {@code title}'s two-character runs (Chinese) and words (English) found in {@code sentence}. */
+  private static int overlap(String sentence, String title) {
+    String lowerSentence = sentence.toLowerCase(Locale.ROOT);
+    String lowerTitle = title.toLowerCase(Locale.ROOT);
+    int shared = 0;
+    for (String word : lowerTitle.split("[^\\p{L}\\p{N}]+")) {
+      if (word.isEmpty()) {
+        continue;
+      }
+      if (word.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+        for (int i = 0; i + 2 <= word.length(); i++) {
+          if (lowerSentence.contains(word.substring(i, i + 2))) {
+            shared++;
+          }
+        }
+      } else if (word.length() > 1 && lowerSentence.contains(word)) {
+        shared += 2;
+      }
+    }
+    return shared;
+  }
+
+  private static Quote quote(Article article, String section, String text, double score) {
+    return new Quote(text, section, article.title(), article.source(), article.edition(), score);
+  }
+}

@@ -1,0 +1,153 @@
+package dev.kubeconbot.content;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The KubeCon editions and region names from {@code config/events.yaml}: how region words (EU,
+ * Europe, 欧洲…) and host cities (巴伦西亚/Valencia…) map to editions.
+ */
+public final class EventCalendar {
+
+  /** One edition as listed in the calendar. */
+  public record Event(String region, int year, LocalDate start, List<String> cities) {
+    public Edition edition() {
+      return new Edition(region, year);
+    }
+  }
+
+  record File(Map<String, List<String>> regions, List<Event> editions) {}
+
+  /** How long after an edition's start an article dated then is assumed to be about it. */
+  private static final int DAYS_AFTER_EVENT = 45;
+  private static final ObjectMapper YAML = YAMLMapper.builder()
+      .addModule(new JavaTimeModule())
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .build();
+  private static final Pattern YEAR = Pattern.compile("(?<!\\d)(20[1-3]\\d)(?!\\d)");
+
+  private final Map<String, String> regionByAlias;
+  private final List<Event> events;
+  private final Pattern regionPattern;
+  private final Pattern cityPattern;
+
+  public EventCalendar(Map<String, List<String>> regions, List<Event> events) {
+    this.regionByAlias = new LinkedHashMap<>();
+    regions.forEach((region, aliases) -> {
+      regionByAlias.put(region.toLowerCase(Locale.ROOT), region);
+      aliases.forEach(alias -> regionByAlias.put(alias.toLowerCase(Locale.ROOT), region));
+    });
+    this.events = events.stream().sorted(Comparator.comparing(Event::start)).toList();
+    this.regionPattern = alternation(regionByAlias.keySet());
+    this.cityPattern = alternation(this.events.stream().flatMap(e -> e.cities().stream()).toList());
+  }
+
+  public static EventCalendar read(InputStream yaml) throws IOException {
+    File file = YAML.readValue(yaml, File.class);
+    if (file == null || file.regions() == null || file.editions() == null) {
+      throw new IOException("events file needs 'regions' and 'editions'");
+    }
+    return new EventCalendar(file.regions(), file.editions());
+  }
+
+  /** The canonical region for a region word ({@code europe} → {@code EU}), if it is one. */
+  public Optional<String> region(String word) {
+    return Optional.ofNullable(word == null ? null : regionByAlias.get(word.strip().toLowerCase(Locale.ROOT)));
+  }
+
+  /** The canonical region names, e.g. EU, NA, China. */
+  public List<String> regions() {
+    return regionByAlias.values().stream().distinct().toList();
+  }
+
+  /** The region word and year found anywhere in {@code text}, e.g. a title "Europe 2018" or "北美 2020". */
+  public Edition editionIn(String text) {
+    return new Edition(firstRegion(text), firstYear(text));
+  }
+
+  /** {@code text} without its region words and years, once they have been taken as a filter. */
+  public String withoutEditionWords(String text) {
+    return YEAR.matcher(regionPattern.matcher(text).replaceAll(" ")).replaceAll(" ");
+  }
+
+  /** The edition named right after a mention of KubeCon, e.g. "KubeCon + CloudNativeCon 北美 2020". */
+  public Edition editionAfterKubeCon(String text) {
+    Matcher mention = Pattern.compile("(?i)kubecon|cloudnativecon").matcher(text);
+    Edition found = Edition.UNKNOWN;
+    while (mention.find() && !found.hasYear()) {
+      String after = text.substring(mention.end(), Math.min(text.length(), mention.end() + 40));
+      after = after.split("[。！？!?\\n]|\\.\\s", 2)[0];
+      found = found.completedBy(editionIn(after));
+    }
+    return found;
+  }
+
+  /** The first host city mentioned in {@code text} and the edition it identifies, given what is known. */
+  public Optional<CityMatch> cityIn(String text, Edition known) {
+    Matcher city = cityPattern.matcher(text);
+    while (city.find()) {
+      String name = city.group();
+      List<Event> hosted = events.stream()
+          .filter(e -> e.cities().stream().anyMatch(c -> c.equalsIgnoreCase(name)))
+          .filter(e -> known.region() == null || known.region().equals(e.region()))
+          .filter(e -> !known.hasYear() || known.year() == e.year())
+          .toList();
+      if (hosted.size() == 1) {
+        return Optional.of(new CityMatch(name, hosted.getFirst().edition()));
+      }
+      if (!hosted.isEmpty() && hosted.stream().map(Event::region).distinct().count() == 1) {
+        return Optional.of(new CityMatch(name, new Edition(hosted.getFirst().region(), 0)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A host city found in an article and the edition it points to. */
+  public record CityMatch(String city, Edition edition) {}
+
+  /** The edition held shortly before {@code date}, or just the date's year. */
+  public Edition editionAt(LocalDate date) {
+    return events.stream()
+        .filter(e -> !date.isBefore(e.start()) && !date.isAfter(e.start().plusDays(DAYS_AFTER_EVENT)))
+        .reduce((first, second) -> second)
+        .map(Event::edition)
+        .orElse(new Edition(null, date.getYear()));
+  }
+
+  private String firstRegion(String text) {
+    Matcher region = regionPattern.matcher(text);
+    return region.find() ? regionByAlias.get(region.group().toLowerCase(Locale.ROOT)) : null;
+  }
+
+  private static int firstYear(String text) {
+    Matcher year = YEAR.matcher(text);
+    return year.find() ? Integer.parseInt(year.group(1)) : 0;
+  }
+
+  /** Longest alternative first; Latin words must stand alone so "EU" does not match inside "EUR". */
+  private static Pattern alternation(Collection<String> words) {
+    String body = words.stream()
+        .distinct()
+        .sorted(Comparator.comparingInt(String::length).reversed())
+        .map(w -> w.matches("[\\p{IsLatin}\\d .]+")
+            ? "(?<![\\p{IsLatin}\\d])" + Pattern.quote(w) + "(?![\\p{IsLatin}\\d])"
+            : Pattern.quote(w))
+        .collect(Collectors.joining("|"));
+    return Pattern.compile(body.isEmpty() ? "(?!x)x" : "(?i)" + body);
+  }
+}

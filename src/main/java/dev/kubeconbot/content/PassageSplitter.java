@@ -1,0 +1,85 @@
+package dev.kubeconbot.content;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cuts an article into passages of roughly {@value #MIN}–{@value #MAX} characters: a block shorter
+ * than {@value #MIN} is merged with the next ones of its section, a block longer than {@value #MAX}
+ * is split at sentence ends. Passages never cross a section heading, so each keeps its heading.
+ */
+public final class PassageSplitter {
+
+  static final int MIN = 80;
+  static final int MAX = 400;
+
+  private PassageSplitter() {}
+
+  /** The passage texts of {@code article}, each with its section heading. */
+  public static List<Draft> split(Article article) {
+    List<Draft> drafts = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    String section = "";
+    for (Block block : article.blocks()) {
+      if (block.kind() == Block.Kind.HEADING) {
+        flush(drafts, section, current);
+        section = block.text();
+        continue;
+      }
+      for (String piece : pieces(block.display())) {
+        if (current.length() >= MIN || (!current.isEmpty() && current.length() + 1 + piece.length() > MAX)) {
+          flush(drafts, section, current);
+        }
+        if (!current.isEmpty()) {
+          current.append('\n');
+        }
+        current.append(piece);
+      }
+    }
+    flush(drafts, section, current);
+    return drafts;
+  }
+
+  /** A passage before it gets its corpus-wide id. */
+  public record Draft(String section, String text) {}
+
+  /** A block longer than {@link #MAX} as runs of whole sentences, each within it where possible. */
+  private static List<String> pieces(String text) {
+    if (text.length() <= MAX) {
+      return List.of(text);
+    }
+    List<String> pieces = new ArrayList<>();
+    StringBuilder piece = new StringBuilder();
+    for (String sentence : Sentences.split(text)) {
+      if (!piece.isEmpty() && piece.length() + sentence.length() > MAX) {
+        pieces.add(piece.toString());
+        piece.setLength(0);
+      }
+      piece.append(piece.isEmpty() || endsCjk(piece) ? "" : " ").append(sentence);
+    }
+    if (!piece.isEmpty()) {
+      pieces.add(piece.toString());
+    }
+    return pieces;
+  }
+
+  private static boolean endsCjk(StringBuilder text) {
+    return MarkdownText.isCjk(text.codePointBefore(text.length()));
+  }
+
+  /** Emits the passage; a short remainder joins the previous passage of its section instead. */
+  private static void flush(List<Draft> drafts, String section, StringBuilder current) {
+    if (current.isEmpty()) {
+      return;
+    }
+    String text = current.toString();
+    current.setLength(0);
+    Draft previous = drafts.isEmpty() ? null : drafts.getLast();
+    if (text.length() < MIN && previous != null && previous.section().equals(section)
+        && previous.text().length() + 1 + text.length() <= MAX) {
+      drafts.set(drafts.size() - 1, new Draft(section, previous.text() + "\n" + text));
+      return;
+    }
+    drafts.add(new Draft(section, text));
+  }
+}

@@ -1,0 +1,96 @@
+package dev.kubeconbot.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.cjk.CJKWidthFilter;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+
+/**
+ * The two analyses every text field gets, identical at index and query time: Chinese word
+ * segmentation (smartcn, which also Porter-stems English words) for precision, and CJK bigrams with
+ * English stemming for recall when segmentation splits a term differently in the question.
+ */
+public final class Analyzers {
+
+  /** Passage text, segmented into Chinese words. */
+  public static final String TEXT_WORDS = "text_words";
+  /** Passage text as CJK bigrams and stemmed English words. */
+  public static final String TEXT_BIGRAMS = "text_bigrams";
+  /** Article title and section heading, segmented. */
+  public static final String HEAD_WORDS = "head_words";
+  /** Article title and section heading, as bigrams. */
+  public static final String HEAD_BIGRAMS = "head_bigrams";
+
+  private Analyzers() {}
+
+  /** A token and its position, as a phrase query needs them. */
+  public record Token(String term, int position) {}
+
+  static Analyzer words() {
+    return new SmartChineseAnalyzer(true);
+  }
+
+  static Analyzer bigrams() {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        Tokenizer source = new StandardTokenizer();
+        TokenStream stream = new CJKWidthFilter(source);
+        stream = new LowerCaseFilter(stream);
+        stream = new CJKBigramFilter(stream);
+        stream = new EnglishPossessiveFilter(stream);
+        stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        stream = new PorterStemFilter(stream);
+        return new TokenStreamComponents(source, stream);
+      }
+
+      @Override
+      protected TokenStream normalize(String field, TokenStream in) {
+        return new LowerCaseFilter(new CJKWidthFilter(in));
+      }
+    };
+  }
+
+  /** The per-field analyzer used both to index passages and to analyze queries. */
+  static Analyzer perField() {
+    Analyzer words = words();
+    Analyzer bigrams = bigrams();
+    return new PerFieldAnalyzerWrapper(words, Map.of(
+        TEXT_WORDS, words, HEAD_WORDS, words, TEXT_BIGRAMS, bigrams, HEAD_BIGRAMS, bigrams));
+  }
+
+  /** The tokens {@code analyzer} makes of {@code text} for {@code field}. */
+  static List<Token> tokens(Analyzer analyzer, String field, String text) {
+    List<Token> tokens = new ArrayList<>();
+    try (TokenStream stream = analyzer.tokenStream(field, text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+      stream.reset();
+      int position = -1;
+      while (stream.incrementToken()) {
+        position += increment.getPositionIncrement();
+        tokens.add(new Token(term.toString(), position));
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("analysis of an in-memory string failed", e);
+    }
+    return tokens;
+  }
+}
