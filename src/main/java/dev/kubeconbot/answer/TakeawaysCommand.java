@@ -4,6 +4,7 @@ import dev.kubeconbot.content.Article;
 import dev.kubeconbot.content.Block;
 import dev.kubeconbot.content.Edition;
 import dev.kubeconbot.content.Sentences;
+import dev.kubeconbot.search.Glossary;
 import dev.kubeconbot.search.Library;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +35,9 @@ public final class TakeawaysCommand implements Command {
   /** How many paragraphs from the top are searched for lead sentences. */
   private static final int LEAD_PARAGRAPHS = 4;
   private static final int MAX_LEAD_LENGTH = 300;
+  private static final int MIN_LEAD_LENGTH = 15;
   private static final Pattern SPONSOR = Pattern.compile("(?i)赞助|贊助|sponsor");
+  private static final Pattern TITLE_NOISE = Pattern.compile("kubecon|cloudnativecon|eu|na|\\d+");
   private static final Pattern YEAR_WORD = Pattern.compile("(?<!\\d)(\\d{4})(?!\\d)");
 
   @Override
@@ -88,7 +91,7 @@ public final class TakeawaysCommand implements Command {
     List<Quote> quotes = new ArrayList<>();
     for (Article article : articles) {
       points(article).ifPresent(quotes::add);
-      lead(article).ifPresent(quotes::add);
+      lead(article, library.glossary()).ifPresent(quotes::add);
     }
     return new Answer("takeaways", call.query(), title, quotes, null, List.of());
   }
@@ -147,10 +150,10 @@ public final class TakeawaysCommand implements Command {
   }
 
   /**
-   * The best one or two consecutive sentences among the first paragraphs: those sharing most words
-   * with the title, earlier ones preferred; sponsor notes never.
+   * The best one or two consecutive sentences among the first paragraphs: those naming most glossary
+   * topics and sharing most words with the title, earlier ones preferred; sponsor notes never.
    */
-  private static Optional<Quote> lead(Article article) {
+  private static Optional<Quote> lead(Article article, Glossary glossary) {
     List<Block> paragraphs = article.blocks().stream()
         .filter(b -> b.kind() == Block.Kind.PARAGRAPH)
         .limit(LEAD_PARAGRAPHS)
@@ -162,10 +165,11 @@ public final class TakeawaysCommand implements Command {
       List<String> sentences = Sentences.split(paragraph.text());
       for (int i = 0; i < sentences.size(); i++, position++) {
         String sentence = sentences.get(i);
-        if (SPONSOR.matcher(sentence).find() || sentence.length() < 15) {
+        if (SPONSOR.matcher(sentence).find() || sentence.length() < MIN_LEAD_LENGTH) {
           continue;
         }
-        double score = (1 + overlap(sentence, article.title())) / (1 + 0.25 * position);
+        long topics = glossary.mentions(sentence).stream().map(Glossary.Mention::topic).distinct().count();
+        double score = (1 + 2 * topics + overlap(sentence, article.title())) / (1 + 0.25 * position);
         if (score > bestScore) {
           bestScore = score;
           String withNext = i + 1 < sentences.size() ? sentence + sentences.get(i + 1) : sentence;
@@ -177,13 +181,15 @@ public final class TakeawaysCommand implements Command {
     return Optional.ofNullable(best).map(text -> quote(article, "", text, 0.5));
   }
 
-  /** Characters of {@code title}'s two-character runs (Chinese) and words (English) found in {@code sentence}. */
+  /**
+   * How much of {@code title} is in {@code sentence}: its Chinese character pairs and its English
+   * words, leaving out the words every KubeCon title has.
+   */
   private static int overlap(String sentence, String title) {
     String lowerSentence = sentence.toLowerCase(Locale.ROOT);
-    String lowerTitle = title.toLowerCase(Locale.ROOT);
     int shared = 0;
-    for (String word : lowerTitle.split("[^\\p{L}\\p{N}]+")) {
-      if (word.isEmpty()) {
+    for (String word : title.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+      if (word.length() < 2 || TITLE_NOISE.matcher(word).matches()) {
         continue;
       }
       if (word.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
@@ -192,7 +198,7 @@ public final class TakeawaysCommand implements Command {
             shared++;
           }
         }
-      } else if (word.length() > 1 && lowerSentence.contains(word)) {
+      } else if (lowerSentence.contains(word)) {
         shared += 2;
       }
     }

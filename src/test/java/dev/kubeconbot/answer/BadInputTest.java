@@ -1,0 +1,44 @@
+package dev.kubeconbot.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubeconbot.testing.Seeds;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Any input gets an answer or a clear message: never an exception, never silence. */
+class BadInputTest {
+
+  private final AnswerEngine engine = Seeds.engine();
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "", "   ", "AND ( \"", "*:*", "title:wasm AND (", "\\", "\"\"\"", "😀🎉🚀", "\u0000\u0007\u001b[31m",
+      "/", "//", "/topic", "/topic *:*", "/ask", "/ask ( ) [ ] { }", "/takeaways", "/takeaways 2019 2020",
+      "/takeaways 99999999999999999999", "/sources extra words", "/help me", "/nonsense command",
+      "topic \u202eevil", "ask <@everyone> @here", "takeaways -1", "wasm OR 1=1; DROP TABLE"})
+  void answersEveryInput(String input) {
+    Answer answer = engine.answer(input, null);
+    assertThat(answer).isNotNull();
+    assertThat(answer.quotes().isEmpty() ? answer.message() : "quotes").isNotBlank();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1001, 10_000, 100_000})
+  void hugeInputGetsAMessage(int length) {
+    Answer answer = engine.answer("/ask " + "云".repeat(length), Lang.EN);
+    assertThat(answer.quotes()).isEmpty();
+    assertThat(answer.message()).contains("characters");
+    Answer slash = engine.answer("topic", Map.of("name", "x".repeat(length)), "/topic", Lang.EN);
+    assertThat(slash.message()).contains("characters");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "/nonsense", "/"})
+  void emptyOrUnknownCommandsGetHelp(String input) {
+    Answer answer = engine.answer(input, Lang.EN);
+    assertThat(answer.command()).isEqualTo("help");
+    assertThat(answer.message()).contains("/takeaways", "/topic", "/ask", "/sources");
+  }
+}

@@ -1,0 +1,48 @@
+package dev.kubeconbot.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kubeconbot.testing.Seeds;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContentLoaderTest {
+
+  private final ContentLoader loader = new ContentLoader(Seeds.calendar());
+
+  @Test
+  void loadsTheFiveSeedArticles() throws ContentException {
+    Corpus corpus = loader.load(List.of(Seeds.CONTENT));
+    assertThat(corpus.articles()).hasSize(5);
+    assertThat(corpus.skipped()).isEmpty();
+    assertThat(corpus.years()).containsExactly(2019, 2020, 2021, 2022);
+    assertThat(corpus.articles()).allSatisfy(a -> {
+      assertThat(a.source()).startsWith("https://");
+      assertThat(a.edition().hasYear()).isTrue();
+    });
+  }
+
+  @Test
+  void skipsBadFilesAndKeepsTheRest(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("good.md"), "# KubeCon EU 2021\n\nGitOps everywhere.\n");
+    Files.writeString(dir.resolve("broken.md"), "---\ntitle: [oops\n---\ntext\n");
+    Files.write(dir.resolve("binary.md"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+    Files.writeString(dir.resolve("notes.txt"), "not markdown, not loaded");
+    Corpus corpus = loader.load(List.of(dir));
+    assertThat(corpus.articles()).extracting(Article::id).containsExactly("good");
+    assertThat(corpus.skipped()).extracting(SkippedFile::file)
+        .containsExactlyInAnyOrder(dir.resolve("broken.md").toString(), dir.resolve("binary.md").toString());
+    assertThat(corpus.skipped()).allSatisfy(s -> assertThat(s.reason()).isNotBlank());
+  }
+
+  @Test
+  void aMissingFolderIsAnError(@TempDir Path dir) {
+    assertThatThrownBy(() -> loader.load(List.of(dir.resolve("nope"))))
+        .isInstanceOf(ContentException.class)
+        .hasMessageContaining("nope");
+  }
+}
