@@ -22,6 +22,11 @@ public record Answer(
     mentions = List.copyOf(mentions);
   }
 
+  /** The same answer, as asked in {@code other} words. */
+  public Answer withQuery(String other) {
+    return new Answer(command, other, title, quotes, message, mentions);
+  }
+
   /** An answer that is only a message: help, a bad input, or nothing found. */
   public static Answer message(String command, String query, String title, String message) {
     return new Answer(command, query, title, List.of(), message, List.of());

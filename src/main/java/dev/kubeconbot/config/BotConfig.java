@@ -1,0 +1,56 @@
+package dev.kubeconbot.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The bot's configuration: {@code config/application.yaml}, each key overridable by an environment
+ * variable (see {@link ConfigLoader#SETTINGS}). The Discord token comes only from the environment.
+ */
+public record BotConfig(
+    Path configDir,
+    List<Path> contentDirs,
+    Http http,
+    Discord discord,
+    Cache cache,
+    RateLimit rateLimit,
+    LogFormat logFormat,
+    Duration shutdownGrace) {
+
+  public BotConfig {
+    contentDirs = List.copyOf(contentDirs);
+  }
+
+  /** Where the HTTP endpoints listen. */
+  public record Http(String host, int port) {}
+
+  /**
+   * Discord connection settings.
+   *
+   * @param token the bot token, or {@code null} for local mode (no Discord)
+   * @param apiUrl REST base URL including {@code /api/v10/}; a proxy or a test stand-in may replace Discord's
+   * @param gatewayUrl gateway WebSocket URL
+   * @param guildId register commands to this guild only (development), or {@code null} for global commands
+   * @param shardTotal total number of shards of the bot
+   * @param shardIds the shards this process runs; empty means all of them
+   */
+  public record Discord(Secret token, String apiUrl, String gatewayUrl, Long guildId, int shardTotal, List<Integer> shardIds) {
+    public Discord {
+      shardIds = List.copyOf(shardIds);
+    }
+
+    public boolean enabled() {
+      return token != null;
+    }
+  }
+
+  /** The answer cache. */
+  public record Cache(int maxEntries, Duration ttl) {}
+
+  /** At most {@code answers} answers per user per {@code window}. */
+  public record RateLimit(int answers, Duration window) {}
+
+  /** Plain text logs for people, JSON lines for log collectors. */
+  public enum LogFormat { TEXT, JSON }
+}

@@ -1,0 +1,270 @@
+package dev.kubeconbot.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads {@code application.yaml}, lays environment variables over it and validates every value.
+ * A bad value stops start-up with one message naming the key, its environment variable, the value
+ * and what is allowed.
+ */
+public final class ConfigLoader {
+
+  /** A configuration key, the environment variable that overrides it, and its default. */
+  public record Setting(String key, String env, String defaultValue, String allowed) {}
+
+  /** Every setting, in the order the README documents them. */
+  public static final List<Setting> SETTINGS = List.of(
+      new Setting("http.host", "HTTP_HOST", "0.0.0.0", "a host name or IP address to listen on"),
+      new Setting("http.port", "HTTP_PORT", "8080", "a port from 1 to 65535 (0 picks a free one)"),
+      new Setting("content.dirs", "CONTENT_DIRS", "content", "comma-separated folders of Markdown articles"),
+      new Setting("discord.apiUrl", "DISCORD_API_URL", "https://discord.com/api/v10/",
+          "an http(s) URL ending in /api/v10/"),
+      new Setting("discord.gatewayUrl", "DISCORD_GATEWAY_URL", "wss://gateway.discord.gg/", "a ws(s) URL"),
+      new Setting("discord.guildId", "DISCORD_GUILD_ID", "", "empty (global commands) or a guild id (digits)"),
+      new Setting("discord.shardTotal", "SHARD_TOTAL", "1", "a whole number from 1 to 10000"),
+      new Setting("discord.shardIds", "SHARD_IDS", "",
+          "empty (all shards), or shard ids below the total: \"0,1\" or \"0-3\""),
+      new Setting("cache.maxEntries", "CACHE_MAX_ENTRIES", "10000", "a whole number from 0 to 1000000"),
+      new Setting("cache.ttl", "CACHE_TTL", "10m", "a duration such as 30s, 10m, 1h"),
+      new Setting("rateLimit.answers", "RATE_LIMIT_ANSWERS", "5", "a whole number from 1 to 10000"),
+      new Setting("rateLimit.window", "RATE_LIMIT_WINDOW", "10s", "a duration such as 10s or 1m"),
+      new Setting("log.format", "LOG_FORMAT", "text", "text or json"),
+      new Setting("shutdown.grace", "SHUTDOWN_GRACE", "8s", "a duration from 0s to 60s"));
+
+  /** The token is read from here only; a {@code discord.token} key in the file is refused. */
+  public static final String TOKEN_ENV = "DISCORD_TOKEN";
+
+  private static final YAMLMapper YAML = new YAMLMapper();
+  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+
+  private ConfigLoader() {}
+
+  /**
+   * Loads {@code configDir/application.yaml} (defaults if it does not exist) with {@code env} over it.
+   */
+  public static BotConfig load(Path configDir, Map<String, String> env) throws ConfigException {
+    Map<String, String> values = new HashMap<>();
+    SETTINGS.forEach(s -> values.put(s.key(), s.defaultValue()));
+    Path file = configDir.resolve("application.yaml");
+    if (Files.isRegularFile(file)) {
+      try (InputStream in = Files.newInputStream(file)) {
+        readYaml(YAML.readTree(in), "", values, file);
+      } catch (JacksonException e) {
+        throw new ConfigException(file + " is not valid YAML: " + e.getOriginalMessage());
+      } catch (IOException e) {
+        throw new ConfigException(file + " cannot be read: " + e.getMessage());
+      }
+    }
+    for (Setting setting : SETTINGS) {
+      String value = env.get(setting.env());
+      if (value != null) {
+        values.put(setting.key(), value);
+      }
+    }
+    return new Values(values, env).config(configDir);
+  }
+
+  private static void readYaml(JsonNode node, String prefix, Map<String, String> values, Path file)
+      throws ConfigException {
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      return;
+    }
+    if (!node.isObject()) {
+      throw new ConfigException(file + ": '" + (prefix.isEmpty() ? "(top level)" : prefix) + "' must be a mapping");
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      String key = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
+      if (key.equals("discord.token")) {
+        throw new ConfigException(file + ": 'discord.token' must not be in a file; set " + TOKEN_ENV + " in the environment");
+      }
+      JsonNode value = field.getValue();
+      if (value.isObject()) {
+        readYaml(value, key, values, file);
+      } else if (values.containsKey(key)) {
+        values.put(key, value.isArray()
+            ? java.util.stream.StreamSupport.stream(value.spliterator(), false).map(JsonNode::asText)
+                .collect(Collectors.joining(","))
+            : value.isNull() ? "" : value.asText());
+      } else {
+        throw new ConfigException(file + ": unknown key '" + key + "'; known keys: "
+            + SETTINGS.stream().map(Setting::key).collect(Collectors.joining(", ")));
+      }
+    }
+  }
+
+  /** Typed access to the merged values; every failure names the setting. */
+  private record Values(Map<String, String> raw, Map<String, String> env) {
+
+    BotConfig config(Path configDir) throws ConfigException {
+      int shardTotal = integer("discord.shardTotal", 1, 10_000);
+      String token = env.get(TOKEN_ENV);
+      return new BotConfig(
+          configDir,
+          paths("content.dirs"),
+          new BotConfig.Http(host("http.host"), integer("http.port", 0, 65_535)),
+          new BotConfig.Discord(
+              token == null || token.isBlank() ? null : new Secret(token.strip()),
+              url("discord.apiUrl", "http", "https"),
+              url("discord.gatewayUrl", "ws", "wss"),
+              snowflake("discord.guildId"),
+              shardTotal,
+              shards("discord.shardIds", shardTotal)),
+          new BotConfig.Cache(integer("cache.maxEntries", 0, 1_000_000), duration("cache.ttl", Duration.ofSeconds(1),
+              Duration.ofDays(7))),
+          new BotConfig.RateLimit(integer("rateLimit.answers", 1, 10_000),
+              duration("rateLimit.window", Duration.ofSeconds(1), Duration.ofHours(1))),
+          logFormat("log.format"),
+          duration("shutdown.grace", Duration.ZERO, Duration.ofSeconds(60)));
+    }
+
+    private ConfigException bad(String key) {
+      Setting setting = SETTINGS.stream().filter(s -> s.key().equals(key)).findFirst().orElseThrow();
+      return new ConfigException("config key " + key + " (env " + setting.env() + ") is '" + raw.get(key)
+          + "': must be " + setting.allowed());
+    }
+
+    private String value(String key) {
+      return raw.get(key).strip();
+    }
+
+    private String host(String key) throws ConfigException {
+      String host = value(key);
+      if (host.isEmpty() || !host.matches("[A-Za-z0-9.:\\-\\[\\]]+")) {
+        throw bad(key);
+      }
+      return host;
+    }
+
+    private int integer(String key, int min, int max) throws ConfigException {
+      try {
+        int value = Integer.parseInt(value(key));
+        if (value < min || value > max) {
+          throw bad(key);
+        }
+        return value;
+      } catch (NumberFormatException e) {
+        throw bad(key);
+      }
+    }
+
+    private Duration duration(String key, Duration min, Duration max) throws ConfigException {
+      String text = value(key).toLowerCase(Locale.ROOT);
+      Duration duration;
+      Matcher simple = DURATION.matcher(text);
+      try {
+        if (simple.matches()) {
+          long amount = Long.parseLong(simple.group(1));
+          duration = switch (simple.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofHours(amount);
+          };
+        } else {
+          duration = Duration.parse(text.toUpperCase(Locale.ROOT));
+        }
+      } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
+        throw bad(key);
+      }
+      if (duration.compareTo(min) < 0 || duration.compareTo(max) > 0) {
+        throw bad(key);
+      }
+      return duration;
+    }
+
+    private String url(String key, String... schemes) throws ConfigException {
+      String text = value(key);
+      try {
+        URI uri = URI.create(text);
+        if (uri.getScheme() == null || uri.getHost() == null || !List.of(schemes).contains(uri.getScheme())) {
+          throw bad(key);
+        }
+        if (uri.getScheme().startsWith("http") && !uri.getPath().endsWith("/api/v10/")) {
+          throw bad(key);
+        }
+        return text;
+      } catch (IllegalArgumentException e) {
+        throw bad(key);
+      }
+    }
+
+    private Long snowflake(String key) throws ConfigException {
+      String text = value(key);
+      if (text.isEmpty()) {
+        return null;
+      }
+      if (!text.matches("\\d{1,20}")) {
+        throw bad(key);
+      }
+      try {
+        return Long.parseUnsignedLong(text);
+      } catch (NumberFormatException e) {
+        throw bad(key);
+      }
+    }
+
+    private List<Path> paths(String key) throws ConfigException {
+      List<Path> paths = new ArrayList<>();
+      for (String part : value(key).split(",")) {
+        if (!part.isBlank()) {
+          paths.add(Path.of(part.strip()));
+        }
+      }
+      if (paths.isEmpty()) {
+        throw bad(key);
+      }
+      return paths;
+    }
+
+    private List<Integer> shards(String key, int total) throws ConfigException {
+      String text = value(key);
+      List<Integer> ids = new ArrayList<>();
+      if (text.isEmpty()) {
+        return ids;
+      }
+      for (String part : text.split(",")) {
+        String[] range = part.strip().split("-", 2);
+        try {
+          int from = Integer.parseInt(range[0].strip());
+          int to = range.length == 2 ? Integer.parseInt(range[1].strip()) : from;
+          if (from < 0 || to < from || to >= total) {
+            throw bad(key);
+          }
+          for (int id = from; id <= to; id++) {
+            ids.add(id);
+          }
+        } catch (NumberFormatException e) {
+          throw bad(key);
+        }
+      }
+      return ids;
+    }
+
+    private BotConfig.LogFormat logFormat(String key) throws ConfigException {
+      return switch (value(key).toLowerCase(Locale.ROOT)) {
+        case "text" -> BotConfig.LogFormat.TEXT;
+        case "json" -> BotConfig.LogFormat.JSON;
+        default -> throw bad(key);
+      };
+    }
+  }
+}

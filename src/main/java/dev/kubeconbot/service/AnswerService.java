@@ -1,0 +1,126 @@
+package dev.kubeconbot.service;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.kubeconbot.answer.Answer;
+import dev.kubeconbot.answer.AnswerEngine;
+import dev.kubeconbot.answer.Choice;
+import dev.kubeconbot.answer.Lang;
+import dev.kubeconbot.answer.Messages;
+import dev.kubeconbot.search.Library;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The answer engine as the long-running front ends (Discord, HTTP) use it: per-user rate limits, a
+ * bounded answer cache, one log line and metrics per request. The CLI uses the engine directly.
+ */
+public final class AnswerService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AnswerService.class);
+
+  private final AnswerEngine engine;
+  private final RateLimiter limiter;
+  private final Cache<String, Answer> cache;
+  private final MeterRegistry registry;
+  private final Timer latency;
+
+  /**
+   * @param cacheSize most answers kept; 0 disables the cache
+   * @param cacheTtl how long an answer is kept
+   * @param answersPerWindow how many answers one user gets per {@code window}
+   */
+  public AnswerService(AnswerEngine engine, int cacheSize, Duration cacheTtl, int answersPerWindow, Duration window,
+      MeterRegistry registry, Ticker ticker) {
+    this.engine = engine;
+    this.limiter = new RateLimiter(answersPerWindow, window, ticker);
+    this.cache = Caffeine.newBuilder()
+        .maximumSize(cacheSize)
+        .expireAfterWrite(cacheTtl)
+        .ticker(ticker)
+        .recordStats()
+        .build();
+    this.registry = registry;
+    this.latency = Timer.builder("bot.answer.latency")
+        .description("Time to answer a request, cache hits included")
+        .publishPercentileHistogram()
+        .register(registry);
+    CaffeineCacheMetrics.monitor(registry, cache, "answers");
+  }
+
+  public AnswerEngine engine() {
+    return engine;
+  }
+
+  /** Answers text as typed in a message or an HTTP query, for {@code user} (a rate-limit key). */
+  public Reply ask(String user, String text, Lang lang) {
+    Lang answerLang = lang != null ? lang : Lang.detect(text);
+    return serve(user, "text|" + answerLang + "|" + text.strip(), text, answerLang, () -> engine.answer(text, answerLang));
+  }
+
+  /** Answers a command with its options already split, as slash commands arrive. */
+  public Reply run(String user, String command, Map<String, String> options, String echo, Lang lang) {
+    String key = "command|" + lang + "|" + command + "|" + new TreeMap<>(options);
+    return serve(user, key, echo, lang, () -> engine.answer(command, options, echo, lang));
+  }
+
+  /** Autocomplete: from memory, never rate limited (Discord fires it on every keystroke). */
+  public List<Choice> complete(String command, String option, String prefix) {
+    return engine.complete(command, option, prefix);
+  }
+
+  /** Swaps in a new library and forgets answers from the old one. */
+  public void swap(Library library) {
+    engine.swap(library);
+    cache.invalidateAll();
+  }
+
+  private Reply serve(String user, String key, String echo, Lang lang, Supplier<Answer> compute) {
+    long start = System.nanoTime();
+    Optional<Duration> wait = limiter.acquire(user);
+    if (wait.isPresent()) {
+      long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+      count("-", "rate_limited");
+      LOG.info("request rate_limited retry_after={}s", seconds);
+      return new Reply.RateLimited(wait.get(), Messages.get(lang, "rate.limited", seconds));
+    }
+    boolean[] computed = {false};
+    Answer answer = cache.get(key, k -> {
+      computed[0] = true;
+      return compute.get();
+    });
+    long nanos = System.nanoTime() - start;
+    latency.record(Duration.ofNanos(nanos));
+    String outcome = answer.quotes().isEmpty() ? "no_quotes" : "answered";
+    count(answer.command(), outcome);
+    LOG.info("request command={} outcome={} cached={} latency_ms={}", answer.command(), outcome, !computed[0],
+        String.format("%.2f", nanos / 1e6));
+    // A cached answer may have been asked in other words; echo this request's own.
+    return new Reply.Answered(answer.withQuery(echo), !computed[0]);
+  }
+
+  /** Counts a request that failed with an exception; the front end reports the error to the user. */
+  public void countError(String command) {
+    count(command, "error");
+  }
+
+  private void count(String command, String outcome) {
+    Counter.builder("bot.requests")
+        .description("Requests by command and outcome")
+        .tag("command", command)
+        .tag("outcome", outcome)
+        .register(registry)
+        .increment();
+  }
+}
