@@ -59,8 +59,7 @@ public final class AnswerEngine {
     Answer answer = run(route.command(), route.command().parseWords(route.words()), text, answerLang);
     if (route.unknown() != null) {
       String unknown = Messages.get(answerLang, "command.unknown", route.unknown());
-      return new Answer(answer.command(), text, answer.title(), answer.quotes(), unknown + "\n\n" + answer.message(),
-          answer.mentions());
+      return answer.withNote(unknown);
     }
     return answer;
   }

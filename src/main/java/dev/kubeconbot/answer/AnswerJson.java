@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The JSON form of an answer, one object per query, shared by {@code ask --json} and
  * {@code GET /api/ask}: {@code {"query","command","answers":[{"title","url","event","year","region",
- * "quote","score"}],"message"}}. {@code message} is left out when there is none.
+ * "quote","score"}],"message"}}. {@code message} is left out when there is none; trend answers add
+ * {@code "trend":[{"event","year","region","matches","share"}]}.
  */
 public final class AnswerJson {
 
@@ -19,9 +20,22 @@ public final class AnswerJson {
   private AnswerJson() {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Body(String query, String command, List<Item> answers, String message) {}
+  record Body(String query, String command, List<Item> answers, String message, List<TrendItem> trend) {}
 
   record Item(String title, String url, String event, Integer year, String region, String quote, double score) {}
+
+  record TrendItem(String event, int year, String region, int matches, double share) {}
+
+  /** Per edition: matches and share (rounded to 4 places), only for trend answers. */
+  private static List<TrendItem> trend(Answer answer) {
+    if (answer.trend() == null) {
+      return null;
+    }
+    return answer.trend().points().stream()
+        .map(p -> new TrendItem(p.edition().label(), p.edition().year(), p.edition().region(), p.matches(),
+            Math.round(p.share() * 10_000) / 10_000.0))
+        .toList();
+  }
 
   /** One line of JSON, no trailing newline. */
   public static String of(Answer answer) {
@@ -30,7 +44,7 @@ public final class AnswerJson {
             q.edition().hasYear() ? q.edition().year() : null, q.edition().region(), q.text(), q.score()))
         .toList();
     try {
-      return JSON.writeValueAsString(new Body(answer.query(), answer.command(), items, answer.message()));
+      return JSON.writeValueAsString(new Body(answer.query(), answer.command(), items, answer.message(), trend(answer)));
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException("answer could not be written as JSON", e);
     }

@@ -48,6 +48,6 @@ public final class AskCommand implements Command {
       return Answer.message("ask", call.query(), title,
           call.text("ask.none", question, String.join(", ", Retrieval.suggestions(library, searchText, 5))));
     }
-    return new Answer("ask", call.query(), title, Retrieval.quotes(hits), null, List.of());
+    return Answer.quotes("ask", call.query(), title, Retrieval.quotes(hits), null);
   }
 }

@@ -35,6 +35,7 @@ public final class CommandRegistry {
         new TakeawaysCommand(),
         new TopicCommand(),
         new AskCommand(),
+        new TrendCommand(),
         new SourcesCommand()));
     commands.add(new HelpCommand(() -> commands.stream().map(Command::spec).toList()));
     return new CommandRegistry(commands);

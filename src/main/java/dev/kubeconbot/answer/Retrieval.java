@@ -75,12 +75,22 @@ final class Retrieval {
         .toList();
   }
 
-  /** Editions with at least one passage about every concept of {@code plan}, in time order. */
-  static List<Edition> mentions(Library library, QueryPlan plan) {
-    return library.index().countByEdition(plan).entrySet().stream()
-        .filter(e -> e.getValue() > 0 && e.getKey().isKnown())
-        .map(Map.Entry::getKey)
-        .toList();
+  /**
+   * Matching passages per edition with articles, in time order, leaving out articles whose edition
+   * is unknown (they cannot be placed in time).
+   */
+  static Map<Edition, Integer> countByEdition(Library library, QueryPlan plan) {
+    Map<Edition, Integer> counts = new java.util.TreeMap<>(library.index().countByEdition(plan));
+    counts.keySet().removeIf(e -> !e.hasYear());
+    return counts;
+  }
+
+  /** "KubeCon EU 2021 (3), EU 2022 (2)": editions with matches and how many, in time order. */
+  static String editionCounts(Map<Edition, Integer> counts) {
+    return counts.entrySet().stream()
+        .filter(e -> e.getValue() > 0)
+        .map(e -> e.getKey().shortLabel() + " (" + e.getValue() + ")")
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   /**

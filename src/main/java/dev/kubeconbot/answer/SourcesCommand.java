@@ -21,7 +21,7 @@ public final class SourcesCommand implements Command {
     if (articles.isEmpty()) {
       return Answer.message("sources", call.query(), title, call.text("sources.none"));
     }
-    return new Answer("sources", call.query(), title, articles, null, List.of());
+    return Answer.quotes("sources", call.query(), title, articles, null);
   }
 
   /** An article listed by its title: the title is its own verbatim text. */

@@ -7,13 +7,16 @@ import dev.kubeconbot.content.Sentences;
 import dev.kubeconbot.search.Glossary;
 import dev.kubeconbot.search.Library;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * {@code /takeaways year:<2015..2030> [region]}: for each article of that year, its own takeaway
@@ -36,6 +39,7 @@ public final class TakeawaysCommand implements Command {
   private static final int LEAD_PARAGRAPHS = 4;
   private static final int MAX_LEAD_LENGTH = 300;
   private static final int MIN_LEAD_LENGTH = 15;
+  private static final int HINT_TOPICS = 3;
   private static final Pattern SPONSOR = Pattern.compile("(?i)赞助|贊助|sponsor");
   private static final Pattern TITLE_NOISE = Pattern.compile("kubecon|cloudnativecon|eu|na|\\d+");
   private static final Pattern YEAR_WORD = Pattern.compile("(?<!\\d)(\\d{4})(?!\\d)");
@@ -93,7 +97,7 @@ public final class TakeawaysCommand implements Command {
       points(article).ifPresent(quotes::add);
       lead(article, library.glossary()).ifPresent(quotes::add);
     }
-    return new Answer("takeaways", call.query(), title, quotes, null, List.of());
+    return Answer.quotes("takeaways", call.query(), title, quotes, trendHint(library, quotes, wanted, call));
   }
 
   @Override
@@ -106,6 +110,33 @@ public final class TakeawaysCommand implements Command {
         .filter(v -> v.toLowerCase(Locale.ROOT).startsWith(wanted))
         .map(v -> new Choice(v, v))
         .toList();
+  }
+
+  /**
+   * "Also discussed at other editions: service mesh — EU 2021; …": the topics these takeaways name
+   * most that other editions discuss too. Topics every edition discusses (Kubernetes) say nothing.
+   */
+  private static String trendHint(Library library, List<Quote> quotes, Edition wanted, Invocation call) {
+    Map<Glossary.Topic, Long> named = quotes.stream()
+        .flatMap(q -> library.glossary().mentions(q.text()).stream())
+        .collect(Collectors.groupingBy(Glossary.Mention::topic, LinkedHashMap::new, Collectors.counting()));
+    List<String> parts = new ArrayList<>();
+    for (Glossary.Topic topic : named.keySet().stream()
+        .sorted(Comparator.comparing(named::get).reversed()).toList()) {
+      Map<Edition, Integer> counts = Retrieval.countByEdition(library, library.planner().plan(topic.name()));
+      List<String> others = counts.entrySet().stream()
+          .filter(e -> e.getValue() > 0 && !Editions.matches(e.getKey(), wanted))
+          .map(e -> e.getKey().shortLabel())
+          .toList();
+      boolean everywhere = counts.values().stream().allMatch(n -> n > 0);
+      if (!others.isEmpty() && !everywhere) {
+        parts.add(topic.name() + " — " + String.join(", ", others));
+      }
+      if (parts.size() == HINT_TOPICS) {
+        break;
+      }
+    }
+    return parts.isEmpty() ? null : call.text("takeaways.hint", String.join("; ", parts));
   }
 
   /** "2019, 2020, 2021": the years that have articles. */

@@ -40,8 +40,8 @@ public final class TopicCommand implements Command {
       return Answer.message("topic", call.query(), call.text("topic.heading", topic),
           call.text("topic.none", topic, String.join(", ", Retrieval.suggestions(library, topic, 5))));
     }
-    return new Answer("topic", call.query(), call.text("topic.heading", topic), Retrieval.quotes(hits), null,
-        Retrieval.mentions(library, plan));
+    String hint = call.text("topic.hint", Retrieval.editionCounts(Retrieval.countByEdition(library, plan)), topic);
+    return Answer.quotes("topic", call.query(), call.text("topic.heading", topic), Retrieval.quotes(hits), hint);
   }
 
   @Override

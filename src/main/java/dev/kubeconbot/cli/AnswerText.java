@@ -2,8 +2,6 @@ package dev.kubeconbot.cli;
 
 import dev.kubeconbot.answer.Answer;
 import dev.kubeconbot.answer.Quote;
-import dev.kubeconbot.content.Edition;
-import java.util.stream.Collectors;
 
 /** An answer as plain text for a person at a terminal. */
 final class AnswerText {
@@ -24,9 +22,13 @@ final class AnswerText {
       quote.text().lines().forEach(line -> text.append("   > ").append(line).append('\n'));
       text.append("   ").append(quote.url() == null ? "(no source link)" : quote.url()).append('\n');
     }
-    if (!answer.mentions().isEmpty()) {
-      text.append('\n').append(answer.mentions().stream().map(Edition::label).collect(Collectors.joining(", ")))
-          .append('\n');
+    if (answer.trend() != null) {
+      text.append('\n');
+      answer.trend().points().forEach(p -> text.append(String.format("   %-22s %3d of %3d passages  %5.1f%%  %s%n",
+          p.edition().label(), p.matches(), p.passages(), 100 * p.share(), "#".repeat((int) Math.round(40 * p.share())))));
+    }
+    if (answer.hint() != null) {
+      text.append('\n').append(answer.hint()).append('\n');
     }
     if (answer.message() != null) {
       text.append('\n').append(answer.message()).append('\n');
