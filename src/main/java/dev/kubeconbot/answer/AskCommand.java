@@ -2,11 +2,14 @@ package dev.kubeconbot.answer;
 
 import dev.kubeconbot.content.Article;
 import dev.kubeconbot.content.Edition;
+import dev.kubeconbot.search.Concept;
 import dev.kubeconbot.search.Library;
 import dev.kubeconbot.search.QueryPlan;
 import dev.kubeconbot.search.SearchHit;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * {@code /ask question:<text>}: a free question in English or Chinese answered with the best
@@ -18,6 +21,8 @@ public final class AskCommand implements Command {
   static final String QUESTION = "question";
   /** Passages must cover at least half of what the question asks about, weighted by rarity. */
   private static final Retrieval.Policy POLICY = new Retrieval.Policy(0.5, 0.3, 2, 5, false);
+  /** A topic in at most one passage of this many is distinctive enough to answer on by itself. */
+  private static final int DISTINCTIVE_SHARE = 4;
 
   @Override
   public CommandSpec spec() {
@@ -44,10 +49,44 @@ public final class AskCommand implements Command {
       return Answer.message("ask", call.query(), title, call.text("query.empty"));
     }
     List<SearchHit> hits = Retrieval.select(library, plan, POLICY, inEdition);
-    if (hits.isEmpty()) {
-      return Answer.message("ask", call.query(), title,
-          call.text("ask.none", question, String.join(", ", Retrieval.suggestions(library, searchText, 5))));
+    if (!hits.isEmpty()) {
+      return Answer.quotes("ask", call.query(), title, Retrieval.quotes(hits), null);
     }
-    return Answer.quotes("ask", call.query(), title, Retrieval.quotes(hits), null);
+    Answer partial = partialAnswer(call, plan, inEdition, title);
+    if (partial != null) {
+      return partial;
+    }
+    return Answer.message("ask", call.query(), title,
+        call.text("ask.none", question, String.join(", ", Retrieval.suggestions(library, searchText, 5))));
+  }
+
+  /**
+   * When some words of the question appear nowhere (an English question over Chinese articles often
+   * has such words), but it names a distinctive glossary topic that does appear: the passages about
+   * what is known, saying plainly which words matched nothing. A topic in more than a quarter of all
+   * passages (Kubernetes) is not distinctive enough to answer on.
+   */
+  private static Answer partialAnswer(Invocation call, QueryPlan plan, Predicate<Article> inEdition, String title) {
+    Library library = call.library();
+    int passages = library.corpus().passages().size();
+    Map<Boolean, List<Concept>> byKnown = plan.concepts().stream()
+        .collect(Collectors.partitioningBy(c -> library.index().count(c) > 0));
+    List<Concept> known = byKnown.get(true);
+    List<Concept> unknown = byKnown.get(false);
+    boolean distinctive = known.stream()
+        .anyMatch(c -> c.topic() != null && library.index().count(c) * DISTINCTIVE_SHARE <= passages);
+    if (unknown.isEmpty() || !distinctive) {
+      return null;
+    }
+    List<SearchHit> hits = Retrieval.select(library, new QueryPlan(plan.text(), known), POLICY, inEdition);
+    if (hits.isEmpty()) {
+      return null;
+    }
+    String note = call.text("ask.partial", labels(unknown), labels(known));
+    return new Answer("ask", call.query(), title, Retrieval.quotes(hits), note, null, null);
+  }
+
+  private static String labels(List<Concept> concepts) {
+    return concepts.stream().map(c -> "“" + c.label() + "”").collect(Collectors.joining(", "));
   }
 }

@@ -1,0 +1,46 @@
+package dev.kubeconbot.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubeconbot.content.Edition;
+import dev.kubeconbot.testing.Seeds;
+import org.junit.jupiter.api.Test;
+
+class AskCommandTest {
+
+  private final AnswerEngine engine = Seeds.engine();
+
+  @Test
+  void anEditionNamedInTheQuestionNarrowsTheSearch() {
+    Answer answer = engine.answer("What did people say about GitOps at KubeCon EU 2021?", Lang.EN);
+    assertThat(answer.quotes()).isNotEmpty()
+        .allSatisfy(q -> assertThat(q.edition()).isEqualTo(new Edition("EU", 2021)))
+        .allSatisfy(q -> assertThat(q.text()).containsIgnoringCase("gitops"));
+    Answer none = engine.answer("What happened at KubeCon 2017?", Lang.EN);
+    assertThat(none.quotes()).isEmpty();
+    assertThat(none.message()).contains("KubeCon 2017", "EU 2019");
+  }
+
+  @Test
+  void wordsFoundNowhereAreNamedWhenADistinctiveTopicStillAnswers() {
+    Answer answer = engine.answer("how does WebAssembly run outside the browser?", Lang.EN);
+    assertThat(answer.quotes()).isNotEmpty()
+        .allSatisfy(q -> assertThat(q.text()).containsIgnoringCase("wasm").containsAnyOf("WebAssembly", "WASM", "Wasm"));
+    assertThat(answer.message()).contains("“browser”", "“WebAssembly”");
+  }
+
+  @Test
+  void noWeakPassagesForQuestionsTheArticlesDoNotCover() {
+    for (String question : new String[] {"quantum computing", "kubernetes quantum", "Tell me about eBPF", "量子计算的未来"}) {
+      Answer answer = engine.answer(question, Lang.EN);
+      assertThat(answer.quotes()).as(question).isEmpty();
+      assertThat(answer.message()).as(question).contains("Try a topic");
+    }
+  }
+
+  @Test
+  void aChineseQuestionFindsItsPassage() {
+    Answer answer = engine.answer("谁宣布了服务网格接口？", null);
+    assertThat(answer.quotes().getFirst().text()).contains("宣布", "服务网状接口");
+  }
+}
