@@ -11,31 +11,64 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Everything an answer is made from: the indexed corpus, the glossary-aware query planner and the
  * event calendar. One immutable snapshot; a reload builds a new library and swaps it in whole.
  */
-public record Library(
-    PassageIndex index, QueryPlanner planner, EventCalendar calendar, Map<Glossary.Topic, Integer> topicCounts) {
+public final class Library {
 
-  public Library {
-    topicCounts = Map.copyOf(topicCounts);
+  private final PassageIndex index;
+  private final QueryPlanner planner;
+  private final EventCalendar calendar;
+  /** Passages per glossary topic: computed on first use, since start-up should not wait for it. */
+  private volatile Map<Glossary.Topic, Integer> topicCounts;
+
+  private Library(PassageIndex index, QueryPlanner planner, EventCalendar calendar) {
+    this.index = index;
+    this.planner = planner;
+    this.calendar = calendar;
   }
 
-  /** Indexes {@code corpus} and counts how many passages discuss each glossary topic. */
+  /** Indexes {@code corpus}. */
   public static Library of(Corpus corpus, Glossary glossary, EventCalendar calendar) {
-    PassageIndex index = PassageIndex.build(corpus);
-    Map<Glossary.Topic, Integer> counts = new HashMap<>();
-    for (Glossary.Topic topic : glossary.topics()) {
-      counts.put(topic, index.count(new Concept(topic.label(), topic.names(), topic)));
-    }
-    return new Library(index, new QueryPlanner(glossary), calendar, counts);
+    return new Library(PassageIndex.build(corpus), new QueryPlanner(glossary), calendar);
   }
 
-  /** Passages that discuss {@code topic}. */
-  public int count(Glossary.Topic topic) {
-    return topicCounts.getOrDefault(topic, 0);
+  /**
+   * Loads {@code events.yaml} and {@code glossary.yaml} from {@code configDir} (or the copies built
+   * into the jar when the folder lacks them), then the articles under {@code contentDirs}, and indexes
+   * them. The Chinese dictionaries load on another core meanwhile.
+   *
+   * @throws ContentException if a content folder or a configuration file cannot be used
+   */
+  public static Library load(Path configDir, List<Path> contentDirs) throws ContentException {
+    CompletableFuture<Void> dictionaries = CompletableFuture.runAsync(Analyzers::warmUp);
+    EventCalendar calendar;
+    Glossary glossary;
+    try (InputStream events = configFile(configDir, "events.yaml");
+        InputStream terms = configFile(configDir, "glossary.yaml")) {
+      calendar = EventCalendar.read(events);
+      glossary = Glossary.read(terms);
+    } catch (IOException e) {
+      throw new ContentException("configuration cannot be read: " + e.getMessage(), e);
+    }
+    Corpus corpus = new ContentLoader(calendar).load(contentDirs);
+    dictionaries.join();
+    return of(corpus, glossary, calendar);
+  }
+
+  public PassageIndex index() {
+    return index;
+  }
+
+  public QueryPlanner planner() {
+    return planner;
+  }
+
+  public EventCalendar calendar() {
+    return calendar;
   }
 
   public Corpus corpus() {
@@ -46,23 +79,26 @@ public record Library(
     return planner.glossary();
   }
 
-  /**
-   * Loads {@code events.yaml} and {@code glossary.yaml} from {@code configDir} (or the copies built
-   * into the jar when the folder lacks them), then the articles under {@code contentDirs}, and indexes them.
-   *
-   * @throws ContentException if a content folder or a configuration file cannot be used
-   */
-  public static Library load(Path configDir, List<Path> contentDirs) throws ContentException {
-    EventCalendar calendar;
-    Glossary glossary;
-    try (InputStream events = configFile(configDir, "events.yaml");
-        InputStream terms = configFile(configDir, "glossary.yaml")) {
-      calendar = EventCalendar.read(events);
-      glossary = Glossary.read(terms);
-    } catch (IOException e) {
-      throw new ContentException("configuration cannot be read: " + e.getMessage(), e);
+  /** Passages that discuss {@code topic}. */
+  public int count(Glossary.Topic topic) {
+    return topicCounts().getOrDefault(topic, 0);
+  }
+
+  private Map<Glossary.Topic, Integer> topicCounts() {
+    Map<Glossary.Topic, Integer> counts = topicCounts;
+    if (counts == null) {
+      synchronized (this) {
+        counts = topicCounts;
+        if (counts == null) {
+          counts = new HashMap<>();
+          for (Glossary.Topic topic : glossary().topics()) {
+            counts.put(topic, index.count(new Concept(topic.label(), topic.names(), topic)));
+          }
+          topicCounts = counts = Map.copyOf(counts);
+        }
+      }
     }
-    return of(new ContentLoader(calendar).load(contentDirs), glossary, calendar);
+    return counts;
   }
 
   private static InputStream configFile(Path configDir, String name) throws IOException {
