@@ -38,7 +38,7 @@ class ServeCliTest {
     Run run = serve(dir, Map.of());
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err().lines()).hasSize(1);
-    assertThat(run.err()).contains("cache.ttl", "CACHE_TTL", "'soon'", "a duration such as 30s, 10m, 1h")
+    assertThat(run.err()).contains("cache.ttl", "CACHE_TTL", "'soon'", "a duration from 1s to 7 days, such as 30s, 10m, 1h")
         .doesNotContain("Exception", "\tat ");
   }
 }

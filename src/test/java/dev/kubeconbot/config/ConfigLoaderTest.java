@@ -55,7 +55,7 @@ class ConfigLoaderTest {
   @CsvSource(delimiter = '|', value = {
       "HTTP_PORT|70000|config key http.port (env HTTP_PORT) is '70000': must be a port from 1 to 65535 (0 picks a free one)",
       "HTTP_PORT|eighty|config key http.port (env HTTP_PORT) is 'eighty': must be a port from 1 to 65535",
-      "CACHE_TTL|10 minutes|config key cache.ttl (env CACHE_TTL) is '10 minutes': must be a duration such as 30s, 10m, 1h",
+      "CACHE_TTL|10 minutes|config key cache.ttl (env CACHE_TTL) is '10 minutes': must be a duration from 1s to 7 days, such as 30s, 10m, 1h",
       "RATE_LIMIT_WINDOW|0s|config key rateLimit.window (env RATE_LIMIT_WINDOW) is '0s': must be a duration",
       "SHUTDOWN_GRACE|2m|config key shutdown.grace (env SHUTDOWN_GRACE) is '2m': must be a duration from 0s to 60s",
       "RATE_LIMIT_ANSWERS|0|config key rateLimit.answers (env RATE_LIMIT_ANSWERS) is '0': must be a whole number from 1",
@@ -97,5 +97,14 @@ class ConfigLoaderTest {
     assertThat(settings).extracting(ConfigLoader.Setting::key).doesNotHaveDuplicates();
     assertThat(settings).extracting(ConfigLoader.Setting::env).doesNotHaveDuplicates()
         .allMatch(env -> env.matches("[A-Z_]+"));
+  }
+
+  @Test
+  void theReadmeDocumentsEverySettingWithItsVariableAndDefault() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    for (ConfigLoader.Setting setting : ConfigLoader.SETTINGS) {
+      String value = setting.defaultValue().isEmpty() ? "(empty)" : "`" + setting.defaultValue() + "`";
+      assertThat(readme).contains("| `" + setting.key() + "` | `" + setting.env() + "` | " + value + " |");
+    }
   }
 }
