@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
-/** The Discord token never shows: not in logs, metrics, HTTP answers, errors or toString(). */
+/** The Discord token never shows: not in logs, metrics, HTTP answers, errors or toString(); user text stays out of logs. */
 class TokenSecrecyTest {
 
   private static final String TOKEN = "NzkyNzE1NDU0MTk2MDg4ODQy.X-hvzA.Ovy4MCQywSkoMRRclStW4xAYK7I";
@@ -71,6 +71,15 @@ class TokenSecrecyTest {
     assertThat(logs.list).isNotEmpty();
     assertThat(logged()).contains("Discord front end is not part of this build").doesNotContain(TOKEN);
     assertThat(seen.toString()).contains("[hidden]").doesNotContain(TOKEN);
+  }
+
+  @Test
+  void whatUsersAskIsNotLoggedAtInfo() {
+    String question = "what did kelsey-hightower-7f3a say about serverless";
+    try (RunningBot bot = RunningBot.ready(RunningBot.config(configDir, Map.of()))) {
+      assertThat(bot.get("/api/ask?q=" + question.replace(" ", "+")).statusCode()).isEqualTo(200);
+    }
+    assertThat(logged()).contains("request command=ask outcome=").doesNotContain("kelsey-hightower-7f3a");
   }
 
   @Test
