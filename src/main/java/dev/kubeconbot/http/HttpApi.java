@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,6 +30,8 @@ public final class HttpApi {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
   private static final String PROMETHEUS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+  /** HEAD too, for probes and load balancers that check with it. */
+  private static final Set<String> ALLOWED_METHODS = Set.of("GET", "HEAD");
 
   private final ServiceStatus status;
   private final Map<String, Function<HttpExchange, Response>> routes;
@@ -87,7 +90,7 @@ public final class HttpApi {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      send(exchange, respond(exchange));
+      send(exchange, respond(exchange), exchange.getRequestMethod().equals("HEAD"));
     }
   }
 
@@ -96,8 +99,8 @@ public final class HttpApi {
     if (route == null) {
       return Response.error(404, "not found; endpoints: /healthz, /readyz, /metrics, /api/ask?q=…");
     }
-    if (!exchange.getRequestMethod().equals("GET")) {
-      return Response.error(405, "method not allowed; use GET").withHeader("Allow", "GET");
+    if (!ALLOWED_METHODS.contains(exchange.getRequestMethod())) {
+      return Response.error(405, "method not allowed; use GET").withHeader("Allow", "GET, HEAD");
     }
     try {
       return route.apply(exchange);
@@ -146,8 +149,9 @@ public final class HttpApi {
     }
   }
 
-  private static void send(HttpExchange exchange, Response response) throws IOException {
-    byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
+  /** Sends {@code response}; for HEAD only its status and headers. */
+  private static void send(HttpExchange exchange, Response response, boolean headOnly) throws IOException {
+    byte[] body = headOnly ? new byte[0] : response.body().getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", response.contentType());
     response.headers().forEach(exchange.getResponseHeaders()::set);
     exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);

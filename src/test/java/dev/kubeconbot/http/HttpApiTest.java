@@ -153,9 +153,18 @@ class HttpApiTest {
       HttpResponse<String> post = bot.send(HttpRequest.newBuilder(bot.uri(path))
           .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
       assertThat(post.statusCode()).as(path).isEqualTo(405);
-      assertThat(post.headers().firstValue("Allow")).contains("GET");
+      assertThat(post.headers().firstValue("Allow")).contains("GET, HEAD");
       assertThat(post.headers().firstValue("Content-Type")).contains(JSON_TYPE);
     }
+  }
+
+  @Test
+  void headGivesTheStatusAndHeadersWithoutABody() {
+    HttpResponse<String> head = bot.send(HttpRequest.newBuilder(bot.uri("/healthz"))
+        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.headers().firstValue("Content-Type")).contains(JSON_TYPE);
+    assertThat(head.body()).isEmpty();
   }
 
   @Test
