@@ -2,10 +2,12 @@ package dev.kubeconbot.answer;
 
 import dev.kubeconbot.content.Edition;
 import dev.kubeconbot.search.Library;
+import dev.kubeconbot.search.PassageIndex;
 import dev.kubeconbot.search.QueryPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code /trend topic:<text>}: how often a topic is discussed at each edition (matching passages,
@@ -15,9 +17,6 @@ import java.util.Map;
 public final class TrendCommand implements Command {
 
   static final String TOPIC = "topic";
-  /** As for /topic: a passage counts only if it contains every concept of the topic. */
-  private static final Retrieval.Policy BEST_OF_YEAR = new Retrieval.Policy(1.0, 0.0, 1, 10, false);
-
   @Override
   public CommandSpec spec() {
     return new CommandSpec("trend", List.of(OptionSpec.text(TOPIC, true, true)));
@@ -32,17 +31,20 @@ public final class TrendCommand implements Command {
     if (plan.isEmpty()) {
       return Answer.message("trend", call.query(), title, call.text("query.empty"));
     }
-    Map<Edition, Integer> counts = Retrieval.countByEdition(library, plan);
-    if (counts.values().stream().allMatch(n -> n == 0)) {
+    Map<Edition, PassageIndex.EditionMatches> matches = library.index().matchesByEdition(plan);
+    matches.keySet().removeIf(edition -> !edition.hasYear());
+    if (matches.values().stream().allMatch(m -> m.count() == 0)) {
       return Answer.message("trend", call.query(), title,
           call.text("topic.none", topic, String.join(", ", Retrieval.suggestions(library, topic, 5))));
     }
     Map<Edition, Integer> passages = library.corpus().passageCounts();
+    Map<Edition, Integer> counts = new TreeMap<>();
     List<Trend.Point> points = new ArrayList<>();
     List<Quote> quotes = new ArrayList<>();
-    counts.forEach((edition, matches) -> {
-      Quote best = matches == 0 ? null : best(library, plan, edition);
-      points.add(new Trend.Point(edition, matches, passages.getOrDefault(edition, 0), best));
+    matches.forEach((edition, match) -> {
+      Quote best = match.best() == null ? null : Retrieval.quotes(List.of(match.best())).getFirst();
+      points.add(new Trend.Point(edition, match.count(), passages.getOrDefault(edition, 0), best));
+      counts.put(edition, match.count());
       if (best != null) {
         quotes.add(best);
       }
@@ -54,13 +56,5 @@ public final class TrendCommand implements Command {
   @Override
   public List<Choice> complete(String option, String prefix, Library library) {
     return TopicCommand.topicChoices(prefix, library);
-  }
-
-  /** The best quote of exactly this edition (a scope without region would also admit other regions). */
-  private static Quote best(Library library, QueryPlan plan, Edition edition) {
-    return Retrieval.quotes(Retrieval.select(library, plan, BEST_OF_YEAR, edition)).stream()
-        .filter(q -> q.edition().equals(edition))
-        .findFirst()
-        .orElse(null);
   }
 }

@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -37,6 +36,7 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TwoPhaseIterator;
@@ -208,58 +208,87 @@ public final class PassageIndex {
   public Map<Edition, Integer> countByEdition(QueryPlan plan) {
     Map<Edition, Integer> counts = new TreeMap<>();
     corpus.passageCounts().keySet().forEach(edition -> counts.put(edition, 0));
-    if (plan.isEmpty()) {
-      return counts;
-    }
-    BooleanQuery.Builder all = new BooleanQuery.Builder();
-    plan.concepts().forEach(c -> all.add(conceptQuery(c), BooleanClause.Occur.MUST));
-    try {
-      searcher.search(new ConstantScoreQuery(all.build()), new PassageCollectorManager(passage ->
-          counts.merge(passage.article().edition(), 1, Integer::sum)));
-    } catch (IOException e) {
-      throw new UncheckedIOException("counting in the in-memory index failed", e);
+    if (!plan.isEmpty()) {
+      collect(new ConstantScoreQuery(allOf(plan)), false,
+          (passage, score) -> counts.merge(passage.article().edition(), 1, Integer::sum));
     }
     return counts;
   }
 
+  /** How many passages of an edition match, and the best of them (or {@code null} if none). */
+  public record EditionMatches(int count, SearchHit best) {}
+
   /**
-   * Hands every matching passage to a consumer, one pass over the matches. The searcher is built
-   * without an executor, so collection is single-threaded and the consumer needs no locking.
+   * Like {@link #countByEdition}, with each edition's best-scoring passage too: a trend in one pass
+   * over the matches instead of one search per edition.
    */
-  private final class PassageCollectorManager implements CollectorManager<SimpleCollector, Void> {
-    private final Consumer<Passage> consumer;
-
-    PassageCollectorManager(Consumer<Passage> consumer) {
-      this.consumer = consumer;
+  public Map<Edition, EditionMatches> matchesByEdition(QueryPlan plan) {
+    Map<Edition, EditionMatches> matches = new TreeMap<>();
+    corpus.passageCounts().keySet().forEach(edition -> matches.put(edition, new EditionMatches(0, null)));
+    if (!plan.isEmpty()) {
+      collect(allOf(plan), true, (passage, score) -> matches.merge(passage.article().edition(),
+          new EditionMatches(1, new SearchHit(passage, score, 1.0)),
+          (seen, one) -> new EditionMatches(seen.count() + 1,
+              seen.best() == null || one.best().score() > seen.best().score() ? one.best() : seen.best())));
     }
+    return matches;
+  }
 
-    @Override
-    public SimpleCollector newCollector() {
-      return new SimpleCollector() {
-        private NumericDocValues ids;
+  private BooleanQuery allOf(QueryPlan plan) {
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
+    plan.concepts().forEach(c -> all.add(conceptQuery(c), BooleanClause.Occur.MUST));
+    return all.build();
+  }
 
+  /** A matching passage and its score (0 when scores are not needed). */
+  private interface PassageConsumer {
+    void accept(Passage passage, float score);
+  }
+
+  /**
+   * Hands every passage matching {@code query} to {@code consumer}, in one pass. The searcher has no
+   * executor, so collection is single-threaded and the consumer needs no locking.
+   */
+  private void collect(Query query, boolean scores, PassageConsumer consumer) {
+    try {
+      searcher.search(query, new CollectorManager<SimpleCollector, Void>() {
         @Override
-        protected void doSetNextReader(LeafReaderContext context) throws IOException {
-          ids = context.reader().getNumericDocValues(PASSAGE_ID);
+        public SimpleCollector newCollector() {
+          return new SimpleCollector() {
+            private NumericDocValues ids;
+            private Scorable scorer;
+
+            @Override
+            protected void doSetNextReader(LeafReaderContext context) throws IOException {
+              ids = context.reader().getNumericDocValues(PASSAGE_ID);
+            }
+
+            @Override
+            public void setScorer(Scorable scorer) {
+              this.scorer = scorer;
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+              if (ids != null && ids.advanceExact(doc)) {
+                consumer.accept(corpus.passages().get((int) ids.longValue()), scores ? scorer.score() : 0f);
+              }
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+              return scores ? ScoreMode.COMPLETE : ScoreMode.COMPLETE_NO_SCORES;
+            }
+          };
         }
 
         @Override
-        public void collect(int doc) throws IOException {
-          if (ids != null && ids.advanceExact(doc)) {
-            consumer.accept(corpus.passages().get((int) ids.longValue()));
-          }
+        public Void reduce(Collection<SimpleCollector> collectors) {
+          return null;
         }
-
-        @Override
-        public ScoreMode scoreMode() {
-          return ScoreMode.COMPLETE_NO_SCORES;
-        }
-      };
-    }
-
-    @Override
-    public Void reduce(Collection<SimpleCollector> collectors) {
-      return null;
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("searching the in-memory index failed", e);
     }
   }
 
@@ -270,7 +299,6 @@ public final class PassageIndex {
       throw new UncheckedIOException("counting in the in-memory index failed", e);
     }
   }
-
 
   private Passage passage(LeafReaderContext leaf, int doc) throws IOException {
     NumericDocValues ids = leaf.reader().getNumericDocValues(PASSAGE_ID);
