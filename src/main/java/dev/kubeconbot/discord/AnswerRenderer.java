@@ -82,7 +82,7 @@ final class AnswerRenderer {
       buttons.add(Button.secondary(ids.get(0), PREVIOUS).withDisabled(shown == 0));
       buttons.add(Button.secondary(ids.get(1), NEXT).withDisabled(shown == pages.size() - 1));
     }
-    topSource(answer.quotes(), shown, pages).ifPresent(quote -> buttons.add(Button.link(quote.url(),
+    topSource(answer.quotes(), shown, pages).ifPresent(quote -> buttons.add(Button.link(DiscordText.url(quote.url()),
         DiscordText.plain(Messages.get(lang, "discord.source") + ": " + quote.title(), Button.LABEL_MAX_LENGTH))));
 
     return new MessageCreateBuilder()
@@ -145,7 +145,8 @@ final class AnswerRenderer {
   }
 
   private static boolean hasLink(Quote quote) {
-    return quote.url() != null && quote.url().length() <= Button.URL_MAX_LENGTH && quote.url().matches("(?i)https?://\\S+");
+    return quote.url() != null && quote.url().matches("(?i)https?://.+")
+        && DiscordText.url(quote.url()).length() <= Button.URL_MAX_LENGTH;
   }
 
   /** The first quote with a source link on the page shown. */

@@ -44,12 +44,12 @@ final class DiscordText {
 
   /** As {@link #fit(String, int)}, for text that {@code layout} then decorates (e.g. quotes each line). */
   static String fit(String text, int max, UnaryOperator<String> layout) {
-    String shown = layout.apply(escape(text));
     int budget = max;
-    while (shown.length() > max) {
-      // Escapes and layout add characters: cut the raw text by the overshoot and try again.
-      budget -= shown.length() - max;
-      shown = layout.apply(escape(Sentences.cut(text, Math.max(budget, 1))));
+    String shown = layout.apply(escape(Sentences.cut(text, budget)));
+    while (shown.length() > max && budget > 1) {
+      // Escapes and layout add characters: cut the raw text shorter by the overshoot and try again.
+      budget = Math.max(1, budget - (shown.length() - max));
+      shown = layout.apply(escape(Sentences.cut(text, budget)));
     }
     return shown;
   }
@@ -59,9 +59,14 @@ final class DiscordText {
     return Sentences.cut(text, max);
   }
 
-  /** A Markdown link {@code [label](url)}: the label escaped, the URL made safe to stand in parentheses. */
+  /** A Markdown link {@code [label](url)}; {@code label} must be escaped already. */
   static String link(String label, String url) {
-    return "[" + label + "](" + URL_BREAKERS.matcher(url).replaceAll(m -> percent(m.group().charAt(0))) + ")";
+    return "[" + label + "](" + url(url) + ")";
+  }
+
+  /** {@code url} with white space, parentheses and angle brackets percent-encoded, so a link cannot end early. */
+  static String url(String url) {
+    return URL_BREAKERS.matcher(url).replaceAll(m -> percent(m.group().charAt(0)));
   }
 
   private static String percent(char c) {
