@@ -14,6 +14,7 @@ import dev.kubeconbot.discord.fake.Interaction;
 import dev.kubeconbot.discord.fake.RecordedRequest;
 import dev.kubeconbot.service.AnswerService;
 import dev.kubeconbot.testing.Seeds;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -50,11 +51,8 @@ final class ConnectedBot implements AutoCloseable {
       FakeGuild... guilds) {
     FakeDiscord discord = FakeDiscord.start(guilds);
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    AnswerService answers = new AnswerService(new AnswerEngine(commands, Seeds.library()), 1000,
-        Duration.ofMinutes(10), answersPerMinute, Duration.ofMinutes(1), registry, Ticker.systemTicker());
-    BotConfig.Discord config = new BotConfig.Discord(new Secret(FakeDiscord.TOKEN), discord.restBaseUrl(),
-        discord.gatewayUrl(), guildId, shardTotal, List.of());
-    DiscordBot bot = new DiscordBot(config, answers, registry);
+    DiscordBot bot = new DiscordBot(config(discord, guildId, shardTotal, List.of()),
+        answers(commands, answersPerMinute, registry), registry);
     try {
       bot.start();
       awaitReady(bot);
@@ -66,7 +64,19 @@ final class ConnectedBot implements AutoCloseable {
     return new ConnectedBot(discord, bot, registry);
   }
 
-  private static void awaitReady(DiscordBot bot) {
+  /** The service over the seed content, with a per-user limit of {@code answersPerMinute}. */
+  static AnswerService answers(CommandRegistry commands, int answersPerMinute, MeterRegistry registry) {
+    return new AnswerService(new AnswerEngine(commands, Seeds.library()), 1000, Duration.ofMinutes(10),
+        answersPerMinute, Duration.ofMinutes(1), registry, Ticker.systemTicker());
+  }
+
+  /** The configuration pointing at {@code discord}, as DISCORD_API_URL and DISCORD_GATEWAY_URL would. */
+  static BotConfig.Discord config(FakeDiscord discord, Long guildId, int shardTotal, List<Integer> shardIds) {
+    return new BotConfig.Discord(new Secret(FakeDiscord.TOKEN), discord.restBaseUrl(), discord.gatewayUrl(), guildId,
+        shardTotal, shardIds);
+  }
+
+  static void awaitReady(DiscordBot bot) {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (bot.notReadyReason().isPresent()) {
       assertThat(System.nanoTime()).as("ready in time: %s", bot.notReadyReason()).isLessThan(deadline);
