@@ -98,10 +98,11 @@ final class AnswerRenderer {
     return MessageEditData.fromCreateData(render(answer, query, page));
   }
 
-  /** A short text only its user sees (errors, rate limits); it pings no one. */
+  /** A short text only its user sees (errors, rate limits); it pings no one, and a link in it shows no preview. */
   static MessageCreateData notice(String text) {
     return new MessageCreateBuilder()
         .setContent(DiscordText.fit(text, Message.MAX_CONTENT_LENGTH))
+        .setSuppressEmbeds(text.contains("://"))
         .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
         .mentionRepliedUser(false)
         .build();

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class AnswerRendererTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int SUPPRESS_EMBEDS = 1 << 2;
   private static final Pattern NUMBER = Pattern.compile("^(\\d+) · ");
   private final AnswerEngine engine = Seeds.engine();
   private final PageIds pageIds = new PageIds(engine.commands());
@@ -106,6 +107,16 @@ class AnswerRendererTest {
     assertThat(json.at("/embeds/0/fields/0/value").asText()).isEqualTo("> text\n— Title");
     assertThat(json.at("/embeds/0/fields/0/name").asText()).isEqualTo("1 · KubeCon NA 2020 › Intro");
     assertThat(json.path("components")).isEmpty();
+  }
+
+  @Test
+  void aNoticeWithALinkShowsNoPreviewAndPingsNoOne() {
+    JsonNode plain = json(AnswerRenderer.notice("@everyone slow down"));
+    assertThat(plain.path("content").asText()).isEqualTo("\\@everyone slow down");
+    assertThat(plain.path("flags").asInt() & SUPPRESS_EMBEDS).isZero();
+    DiscordLimits.assertWithinLimits(plain);
+    JsonNode linked = json(AnswerRenderer.notice("see https://example.com/status"));
+    assertThat(linked.path("flags").asInt() & SUPPRESS_EMBEDS).isEqualTo(SUPPRESS_EMBEDS);
   }
 
   /** Renders every page; checks limits, that pages hold every quote once in order, and that buttons lead on. */
