@@ -1,5 +1,6 @@
 package dev.kubeconbot.discord;
 
+import dev.kubeconbot.answer.Command;
 import dev.kubeconbot.answer.CommandRegistry;
 import dev.kubeconbot.answer.CommandSpec;
 import dev.kubeconbot.answer.Lang;
@@ -77,7 +78,7 @@ final class PageIds {
       return Optional.empty();
     }
     return commands.find(fields[4])
-        .map(command -> command.spec())
+        .map(Command::spec)
         .filter(spec -> spec.name().equals(fields[4]) && spec.options().size() == fields.length - 5)
         .map(spec -> new Page(new Query.Slash(spec.name(), options(spec, fields), lang.get()), page));
   }

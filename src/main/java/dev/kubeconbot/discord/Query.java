@@ -3,6 +3,7 @@ package dev.kubeconbot.discord;
 import dev.kubeconbot.answer.Lang;
 import dev.kubeconbot.service.AnswerService;
 import dev.kubeconbot.service.Reply;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,7 +22,7 @@ sealed interface Query {
   /** A slash command, its options already split by Discord. */
   record Slash(String command, Map<String, String> options, Lang lang) implements Query {
     public Slash {
-      options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
+      options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
     }
 
     @Override
