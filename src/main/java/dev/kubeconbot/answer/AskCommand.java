@@ -1,6 +1,5 @@
 package dev.kubeconbot.answer;
 
-import dev.kubeconbot.content.Article;
 import dev.kubeconbot.content.Edition;
 import dev.kubeconbot.search.Concept;
 import dev.kubeconbot.search.Library;
@@ -8,7 +7,6 @@ import dev.kubeconbot.search.QueryPlan;
 import dev.kubeconbot.search.SearchHit;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -35,24 +33,24 @@ public final class AskCommand implements Command {
     Library library = call.library();
     String title = call.text("ask.heading", question);
     Edition edition = library.calendar().editionIn(question);
-    Predicate<Article> inEdition = article -> true;
+    Edition scope = null;
     String searchText = question;
     if (edition.isKnown()) {
       if (Editions.articles(library, edition).isEmpty()) {
         return Answer.message("ask", call.query(), title, Editions.noArticles(call, edition));
       }
-      inEdition = article -> Editions.matches(article.edition(), edition);
+      scope = edition;
       searchText = library.calendar().withoutEditionWords(question);
     }
     QueryPlan plan = library.planner().plan(searchText);
     if (plan.isEmpty()) {
       return Answer.message("ask", call.query(), title, call.text("query.empty"));
     }
-    List<SearchHit> hits = Retrieval.select(library, plan, POLICY, inEdition);
+    List<SearchHit> hits = Retrieval.select(library, plan, POLICY, scope);
     if (!hits.isEmpty()) {
       return Answer.quotes("ask", call.query(), title, Retrieval.quotes(hits), null);
     }
-    Answer partial = partialAnswer(call, plan, inEdition, title);
+    Answer partial = partialAnswer(call, plan, scope, title);
     if (partial != null) {
       return partial;
     }
@@ -66,7 +64,7 @@ public final class AskCommand implements Command {
    * what is known, saying plainly which words matched nothing. A topic in more than a quarter of all
    * passages (Kubernetes) is not distinctive enough to answer on.
    */
-  private static Answer partialAnswer(Invocation call, QueryPlan plan, Predicate<Article> inEdition, String title) {
+  private static Answer partialAnswer(Invocation call, QueryPlan plan, Edition scope, String title) {
     Library library = call.library();
     int passages = library.corpus().passages().size();
     Map<Boolean, List<Concept>> byKnown = plan.concepts().stream()
@@ -78,7 +76,7 @@ public final class AskCommand implements Command {
     if (unknown.isEmpty() || !distinctive) {
       return null;
     }
-    List<SearchHit> hits = Retrieval.select(library, new QueryPlan(plan.text(), known), POLICY, inEdition);
+    List<SearchHit> hits = Retrieval.select(library, new QueryPlan(plan.text(), known), POLICY, scope);
     if (hits.isEmpty()) {
       return null;
     }

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * The shared step from a query to quotes: search, keep only passages that are really about the
@@ -38,10 +37,11 @@ final class Retrieval {
 
   private Retrieval() {}
 
-  static List<SearchHit> select(Library library, QueryPlan plan, Policy policy, Predicate<Article> filter) {
-    List<SearchHit> hits = library.index().search(plan, POOL).stream()
+  /** The passages for {@code plan} that pass {@code policy}; {@code scope} limits them to an edition (or {@code null}). */
+  static List<SearchHit> select(Library library, QueryPlan plan, Policy policy, Edition scope) {
+    boolean requireAll = policy.minCoverage() >= 1.0;
+    List<SearchHit> hits = library.index().search(plan, POOL, scope, requireAll).stream()
         .filter(h -> h.coverage() >= policy.minCoverage() - 1e-9)
-        .filter(h -> filter.test(h.passage().article()))
         .toList();
     if (hits.isEmpty()) {
       return List.of();
@@ -80,7 +80,10 @@ final class Retrieval {
    * is unknown (they cannot be placed in time).
    */
   static Map<Edition, Integer> countByEdition(Library library, QueryPlan plan) {
-    Map<Edition, Integer> counts = new java.util.TreeMap<>(library.index().countByEdition(plan));
+    boolean oneTopic = plan.concepts().size() == 1 && plan.concepts().getFirst().topic() != null;
+    Map<Edition, Integer> counts = new java.util.TreeMap<>(oneTopic
+        ? library.editionCounts(plan.concepts().getFirst().topic())
+        : library.index().countByEdition(plan));
     counts.keySet().removeIf(e -> !e.hasYear());
     return counts;
   }

@@ -40,6 +40,8 @@ public final class TakeawaysCommand implements Command {
   private static final int MAX_LEAD_LENGTH = 300;
   private static final int MIN_LEAD_LENGTH = 15;
   private static final int HINT_TOPICS = 3;
+  /** A year of a large corpus has hundreds of articles; a reply quotes this many at most. */
+  private static final int MAX_ARTICLES = 10;
   private static final Pattern SPONSOR = Pattern.compile("(?i)赞助|贊助|sponsor");
   private static final Pattern TITLE_NOISE = Pattern.compile("kubecon|cloudnativecon|eu|na|\\d+");
   private static final Pattern YEAR_WORD = Pattern.compile("(?<!\\d)(\\d{4})(?!\\d)");
@@ -92,12 +94,18 @@ public final class TakeawaysCommand implements Command {
     if (articles.isEmpty()) {
       return Answer.message("takeaways", call.query(), title, Editions.noArticles(call, wanted));
     }
+    // Articles with their own takeaway list first: they say best what the edition was about.
+    List<Article> shown = articles.stream()
+        .sorted(Comparator.comparing((Article a) -> takeawayList(a).isEmpty()))
+        .limit(MAX_ARTICLES)
+        .toList();
     List<Quote> quotes = new ArrayList<>();
-    for (Article article : articles) {
+    for (Article article : shown) {
       points(article).ifPresent(quotes::add);
       lead(article, library.glossary()).ifPresent(quotes::add);
     }
-    return Answer.quotes("takeaways", call.query(), title, quotes, trendHint(library, quotes, wanted, call));
+    String more = articles.size() > shown.size() ? call.text("takeaways.more", shown.size(), articles.size()) : null;
+    return new Answer("takeaways", call.query(), title, quotes, more, trendHint(library, quotes, wanted, call), null);
   }
 
   @Override
@@ -123,7 +131,7 @@ public final class TakeawaysCommand implements Command {
     List<String> parts = new ArrayList<>();
     for (Glossary.Topic topic : named.keySet().stream()
         .sorted(Comparator.comparing(named::get).reversed()).toList()) {
-      Map<Edition, Integer> counts = Retrieval.countByEdition(library, library.planner().plan(topic.name()));
+      Map<Edition, Integer> counts = library.editionCounts(topic);
       List<String> others = counts.entrySet().stream()
           .filter(e -> e.getValue() > 0 && !Editions.matches(e.getKey(), wanted))
           .map(e -> e.getKey().shortLabel())
@@ -146,20 +154,29 @@ public final class TakeawaysCommand implements Command {
 
   /** The article's own takeaway list, else its section headings; verbatim, one line each. */
   private static Optional<Quote> points(Article article) {
+    List<Block> list = takeawayList(article);
+    if (!list.isEmpty()) {
+      return Optional.of(quote(article, list.getFirst().section(), lines(list), 1.0));
+    }
+    List<Block> headings = article.blocks().stream().filter(b -> b.kind() == Block.Kind.HEADING).toList();
+    if (headings.size() >= 2) {
+      return Optional.of(quote(article, "", lines(headings), 1.0));
+    }
+    return Optional.empty();
+  }
+
+  /** The article's first list of short items introduced as takeaways, or an empty list. */
+  private static List<Block> takeawayList(Article article) {
     List<Block> blocks = article.blocks();
     for (int i = 0; i < blocks.size(); i++) {
       List<Block> list = listAt(blocks, i);
       if (list.size() >= MIN_LIST_ITEMS && list.stream().allMatch(b -> b.text().length() <= MAX_ITEM_LENGTH)
           && introducesTakeaways(blocks, i)) {
-        return Optional.of(quote(article, list.getFirst().section(), lines(list), 1.0));
+        return list;
       }
       i += Math.max(0, list.size() - 1);
     }
-    List<Block> headings = blocks.stream().filter(b -> b.kind() == Block.Kind.HEADING).toList();
-    if (headings.size() >= 2) {
-      return Optional.of(quote(article, "", lines(headings), 1.0));
-    }
-    return Optional.empty();
+    return List.of();
   }
 
   private static List<Block> listAt(List<Block> blocks, int start) {

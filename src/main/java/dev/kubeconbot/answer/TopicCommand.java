@@ -35,7 +35,7 @@ public final class TopicCommand implements Command {
     if (plan.isEmpty()) {
       return Answer.message("topic", call.query(), call.text("topic.heading", topic), call.text("query.empty"));
     }
-    List<SearchHit> hits = Retrieval.select(library, plan, POLICY, article -> true);
+    List<SearchHit> hits = Retrieval.select(library, plan, POLICY, null);
     if (hits.isEmpty()) {
       return Answer.message("topic", call.query(), call.text("topic.heading", topic),
           call.text("topic.none", topic, String.join(", ", Retrieval.suggestions(library, topic, 5))));

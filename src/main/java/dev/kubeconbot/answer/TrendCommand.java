@@ -3,7 +3,6 @@ package dev.kubeconbot.answer;
 import dev.kubeconbot.content.Edition;
 import dev.kubeconbot.search.Library;
 import dev.kubeconbot.search.QueryPlan;
-import dev.kubeconbot.search.SearchHit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,7 @@ public final class TrendCommand implements Command {
 
   static final String TOPIC = "topic";
   /** As for /topic: a passage counts only if it contains every concept of the topic. */
-  private static final Retrieval.Policy BEST_PER_EDITION = new Retrieval.Policy(1.0, 0.0, 1, 1, false);
+  private static final Retrieval.Policy BEST_OF_YEAR = new Retrieval.Policy(1.0, 0.0, 1, 10, false);
 
   @Override
   public CommandSpec spec() {
@@ -57,8 +56,11 @@ public final class TrendCommand implements Command {
     return TopicCommand.topicChoices(prefix, library);
   }
 
+  /** The best quote of exactly this edition (a scope without region would also admit other regions). */
   private static Quote best(Library library, QueryPlan plan, Edition edition) {
-    List<SearchHit> hits = Retrieval.select(library, plan, BEST_PER_EDITION, a -> a.edition().equals(edition));
-    return hits.isEmpty() ? null : Retrieval.quotes(hits).getFirst();
+    return Retrieval.quotes(Retrieval.select(library, plan, BEST_OF_YEAR, edition)).stream()
+        .filter(q -> q.edition().equals(edition))
+        .findFirst()
+        .orElse(null);
   }
 }

@@ -14,7 +14,8 @@ final class ContentOptions {
   List<Path> content = List.of();
 
   @Option(names = "--config", paramLabel = "DIR", defaultValue = "config",
-      description = "Folder with events.yaml and glossary.yaml (default: ${DEFAULT-VALUE}; built-in copies if absent).")
+      description = "Folder with application.yaml (serve), events.yaml and glossary.yaml "
+          + "(default: ${DEFAULT-VALUE}; built-in copies stand in for missing files).")
   Path config;
 
   List<Path> contentFolders(List<Path> defaults) {

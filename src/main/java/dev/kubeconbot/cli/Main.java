@@ -1,5 +1,6 @@
 package dev.kubeconbot.cli;
 
+import dev.kubeconbot.app.Logging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,10 +10,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Answers questions about KubeCon trends with verbatim, linked quotes.",
-    subcommands = {AskCli.class, CommandLine.HelpCommand.class})
+    subcommands = {AskCli.class, ServeCli.class, CommandLine.HelpCommand.class})
 public final class Main {
 
   public static void main(String[] args) {
+    Logging.bridgeJavaUtilLogging();
     System.exit(commandLine().execute(args));
   }
 

@@ -43,9 +43,9 @@ public final class ConfigLoader {
       new Setting("discord.shardIds", "SHARD_IDS", "",
           "empty (all shards), or shard ids below the total: \"0,1\" or \"0-3\""),
       new Setting("cache.maxEntries", "CACHE_MAX_ENTRIES", "10000", "a whole number from 0 to 1000000"),
-      new Setting("cache.ttl", "CACHE_TTL", "10m", "a duration such as 30s, 10m, 1h"),
-      new Setting("rateLimit.answers", "RATE_LIMIT_ANSWERS", "5", "a whole number from 1 to 10000"),
-      new Setting("rateLimit.window", "RATE_LIMIT_WINDOW", "10s", "a duration such as 10s or 1m"),
+      new Setting("cache.ttl", "CACHE_TTL", "10m", "a duration from 1s to 7 days, such as 30s, 10m, 1h"),
+      new Setting("rateLimit.answers", "RATE_LIMIT_ANSWERS", "5", "a whole number from 1 to 1000000"),
+      new Setting("rateLimit.window", "RATE_LIMIT_WINDOW", "10s", "a duration from 1s to 1h, such as 10s or 1m"),
       new Setting("log.format", "LOG_FORMAT", "text", "text or json"),
       new Setting("shutdown.grace", "SHUTDOWN_GRACE", "8s", "a duration from 0s to 60s"));
 
@@ -130,7 +130,7 @@ public final class ConfigLoader {
               shards("discord.shardIds", shardTotal)),
           new BotConfig.Cache(integer("cache.maxEntries", 0, 1_000_000), duration("cache.ttl", Duration.ofSeconds(1),
               Duration.ofDays(7))),
-          new BotConfig.RateLimit(integer("rateLimit.answers", 1, 10_000),
+          new BotConfig.RateLimit(integer("rateLimit.answers", 1, 1_000_000),
               duration("rateLimit.window", Duration.ofSeconds(1), Duration.ofHours(1))),
           logFormat("log.format"),
           duration("shutdown.grace", Duration.ZERO, Duration.ofSeconds(60)));

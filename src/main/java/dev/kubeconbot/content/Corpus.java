@@ -1,22 +1,40 @@
 package dev.kubeconbot.content;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.SortedSet;
 
 /**
  * The loaded articles, their passages, and the files that were skipped. Immutable: a reload builds
- * a new corpus.
+ * a new corpus. The groupings answers need on every request are computed once here.
  */
-public record Corpus(List<Article> articles, List<Passage> passages, List<SkippedFile> skipped) {
+public final class Corpus {
 
-  public Corpus {
-    articles = List.copyOf(articles);
-    passages = List.copyOf(passages);
-    skipped = List.copyOf(skipped);
+  private final List<Article> articles;
+  private final List<Passage> passages;
+  private final List<SkippedFile> skipped;
+  private final Map<Edition, List<Article>> byEdition;
+  private final Map<Edition, Integer> passageCounts;
+  private final SortedSet<Integer> years;
+
+  private Corpus(List<Article> articles, List<Passage> passages, List<SkippedFile> skipped) {
+    this.articles = List.copyOf(articles);
+    this.passages = List.copyOf(passages);
+    this.skipped = List.copyOf(skipped);
+    Map<Edition, List<Article>> groups = new TreeMap<>();
+    articles.forEach(a -> groups.computeIfAbsent(a.edition(), e -> new ArrayList<>()).add(a));
+    groups.replaceAll((edition, list) -> List.copyOf(list));
+    this.byEdition = Collections.unmodifiableMap(groups);
+    Map<Edition, Integer> counts = new TreeMap<>();
+    passages.forEach(p -> counts.merge(p.article().edition(), 1, Integer::sum));
+    this.passageCounts = Collections.unmodifiableMap(counts);
+    SortedSet<Integer> known = new TreeSet<>();
+    groups.keySet().stream().filter(Edition::hasYear).forEach(e -> known.add(e.year()));
+    this.years = Collections.unmodifiableSortedSet(known);
   }
 
   /** Builds the passages of {@code articles}, numbering them in order. */
@@ -30,28 +48,31 @@ public record Corpus(List<Article> articles, List<Passage> passages, List<Skippe
     return new Corpus(articles, passages, skipped);
   }
 
+  public List<Article> articles() {
+    return articles;
+  }
+
+  public List<Passage> passages() {
+    return passages;
+  }
+
+  /** Files that could not be loaded, with the reason. */
+  public List<SkippedFile> skipped() {
+    return skipped;
+  }
+
   /** Years that have at least one article, ascending. */
   public SortedSet<Integer> years() {
-    SortedSet<Integer> years = new TreeSet<>();
-    articles.forEach(a -> {
-      if (a.edition().hasYear()) {
-        years.add(a.edition().year());
-      }
-    });
     return years;
   }
 
   /** Articles by edition, editions in time order. */
   public Map<Edition, List<Article>> byEdition() {
-    Map<Edition, List<Article>> byEdition = new TreeMap<>();
-    articles.forEach(a -> byEdition.computeIfAbsent(a.edition(), e -> new ArrayList<>()).add(a));
     return byEdition;
   }
 
   /** Passage count per edition, editions in time order. */
   public Map<Edition, Integer> passageCounts() {
-    Map<Edition, Integer> counts = new TreeMap<>();
-    passages.forEach(p -> counts.merge(p.article().edition(), 1, Integer::sum));
-    return counts;
+    return passageCounts;
   }
 }

@@ -70,6 +70,11 @@ public final class EventCalendar {
     return Optional.ofNullable(word == null ? null : regionByAlias.get(word.strip().toLowerCase(Locale.ROOT)));
   }
 
+  /** The editions, in time order. */
+  public List<Event> events() {
+    return events;
+  }
+
   /** The canonical region names, e.g. EU, NA, China. */
   public List<String> regions() {
     return regionByAlias.values().stream().distinct().toList();

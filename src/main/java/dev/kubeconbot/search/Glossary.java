@@ -7,14 +7,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * KubeCon and CNCF topics with their English and Chinese names ({@code config/glossary.yaml}). Used at
@@ -54,20 +53,23 @@ public final class Glossary {
   private static final ObjectMapper YAML =
       YAMLMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
+  /** A name as searched for: lower-cased, and whether it must stand alone as a Latin word. */
+  private record Name(String lower, boolean latin, Topic topic) {}
+
   private final List<Topic> topics;
-  private final Pattern names;
-  private final java.util.Map<String, Topic> byName = new java.util.HashMap<>();
+  private final Map<String, Topic> byName = new HashMap<>();
+  /** Longest first, so that at one position the longest name wins. */
+  private final List<Name> names;
 
   public Glossary(List<Topic> topics) {
     this.topics = List.copyOf(topics);
     for (Topic topic : this.topics) {
       topic.names().forEach(n -> byName.putIfAbsent(n.toLowerCase(Locale.ROOT), topic));
     }
-    String alternation = byName.keySet().stream()
-        .sorted(Comparator.comparingInt(String::length).reversed())
-        .map(Glossary::namePattern)
-        .collect(Collectors.joining("|"));
-    this.names = Pattern.compile(alternation.isEmpty() ? "(?!x)x" : "(?iu)" + alternation);
+    this.names = byName.entrySet().stream()
+        .map(e -> new Name(lower(e.getKey()), isLatin(e.getKey()), e.getValue()))
+        .sorted(Comparator.comparingInt((Name n) -> n.lower().length()).reversed())
+        .toList();
   }
 
   public static Glossary read(InputStream yaml) throws IOException {
@@ -94,19 +96,48 @@ public final class Glossary {
 
   /** Topics named in {@code text}, left to right, the longest name winning where names overlap. */
   public List<Mention> mentions(String text) {
+    String lower = lower(text);
+    List<Mention> found = new ArrayList<>();
+    for (Name name : names) {
+      for (int at = lower.indexOf(name.lower()); at >= 0; at = lower.indexOf(name.lower(), at + 1)) {
+        int end = at + name.lower().length();
+        if (!name.latin() || standsAlone(lower, at, end)) {
+          found.add(new Mention(name.topic(), at, end));
+        }
+      }
+    }
+    found.sort(Comparator.comparingInt(Mention::start).thenComparing(m -> -(m.end() - m.start())));
     List<Mention> mentions = new ArrayList<>();
-    Matcher matcher = names.matcher(text);
-    while (matcher.find()) {
-      mentions.add(new Mention(byName.get(matcher.group().toLowerCase(Locale.ROOT)), matcher.start(), matcher.end()));
+    int covered = 0;
+    for (Mention mention : found) {
+      if (mention.start() >= covered) {
+        mentions.add(mention);
+        covered = mention.end();
+      }
     }
     return mentions;
   }
 
   /** Latin names must stand alone ("ai" is not in "maintain"); Chinese names match anywhere. */
-  private static String namePattern(String name) {
-    String quoted = Pattern.quote(name);
-    return name.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN)
-        ? "(?<![\\p{IsLatin}\\d])" + quoted + "(?![\\p{IsLatin}\\d])"
-        : quoted;
+  private static boolean standsAlone(String text, int start, int end) {
+    return (start == 0 || !isLatinOrDigit(text.codePointBefore(start)))
+        && (end == text.length() || !isLatinOrDigit(text.codePointAt(end)));
+  }
+
+  private static boolean isLatinOrDigit(int c) {
+    return Character.isDigit(c) || Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
+  }
+
+  private static boolean isLatin(String name) {
+    return name.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
+  }
+
+  /** Lower case char by char, so positions in the result are positions in the text. */
+  private static String lower(String text) {
+    char[] chars = text.toCharArray();
+    for (int i = 0; i < chars.length; i++) {
+      chars[i] = Character.toLowerCase(chars[i]);
+    }
+    return new String(chars);
   }
 }

@@ -3,11 +3,13 @@ package dev.kubeconbot.search;
 import dev.kubeconbot.content.ContentException;
 import dev.kubeconbot.content.ContentLoader;
 import dev.kubeconbot.content.Corpus;
+import dev.kubeconbot.content.Edition;
 import dev.kubeconbot.content.EventCalendar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +24,8 @@ public final class Library {
   private final PassageIndex index;
   private final QueryPlanner planner;
   private final EventCalendar calendar;
-  /** Passages per glossary topic: computed on first use, since start-up should not wait for it. */
-  private volatile Map<Glossary.Topic, Integer> topicCounts;
+  /** Passages per glossary topic and edition: computed on first use, since start-up should not wait for it. */
+  private volatile Map<Glossary.Topic, Map<Edition, Integer>> topicCounts;
 
   private Library(PassageIndex index, QueryPlanner planner, EventCalendar calendar) {
     this.index = index;
@@ -81,18 +83,24 @@ public final class Library {
 
   /** Passages that discuss {@code topic}. */
   public int count(Glossary.Topic topic) {
-    return topicCounts().getOrDefault(topic, 0);
+    return editionCounts(topic).values().stream().mapToInt(Integer::intValue).sum();
   }
 
-  private Map<Glossary.Topic, Integer> topicCounts() {
-    Map<Glossary.Topic, Integer> counts = topicCounts;
+  /** Passages that discuss {@code topic}, per edition with articles, editions in time order. */
+  public Map<Edition, Integer> editionCounts(Glossary.Topic topic) {
+    return topicCounts().getOrDefault(topic, Map.of());
+  }
+
+  private Map<Glossary.Topic, Map<Edition, Integer>> topicCounts() {
+    Map<Glossary.Topic, Map<Edition, Integer>> counts = topicCounts;
     if (counts == null) {
       synchronized (this) {
         counts = topicCounts;
         if (counts == null) {
           counts = new HashMap<>();
           for (Glossary.Topic topic : glossary().topics()) {
-            counts.put(topic, index.count(new Concept(topic.label(), topic.names(), topic)));
+            QueryPlan plan = new QueryPlan(topic.name(), List.of(new Concept(topic.label(), topic.names(), topic)));
+            counts.put(topic, Collections.unmodifiableMap(index.countByEdition(plan)));
           }
           topicCounts = counts = Map.copyOf(counts);
         }

@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -27,12 +29,18 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TwoPhaseIterator;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -89,7 +97,9 @@ public final class PassageIndex {
     doc.add(new TextField(Analyzers.HEAD_WORDS, head, Field.Store.NO));
     doc.add(new TextField(Analyzers.HEAD_BIGRAMS, head, Field.Store.NO));
     doc.add(new IntField(YEAR, passage.article().edition().year(), Field.Store.NO));
-    doc.add(new KeywordField(REGION, regionTerm(passage.article().edition()), Field.Store.NO));
+    if (passage.article().edition().region() != null) {
+      doc.add(new KeywordField(REGION, passage.article().edition().region(), Field.Store.NO));
+    }
     return doc;
   }
 
@@ -100,42 +110,89 @@ public final class PassageIndex {
   /**
    * The best {@code limit} passages for {@code plan}, best first, each with the rarity-weighted share
    * of the plan's concepts it contains. Empty for an empty plan.
+   *
+   * @param scope only passages of this edition (its year and region, where known), or {@code null} for all
+   * @param requireAll only passages that contain every concept (their coverage is 1)
    */
-  public List<SearchHit> search(QueryPlan plan, int limit) {
+  public List<SearchHit> search(QueryPlan plan, int limit, Edition scope, boolean requireAll) {
     if (plan.isEmpty()) {
       return List.of();
     }
+    List<Query> concepts = plan.concepts().stream().map(this::conceptQuery).toList();
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    concepts.forEach(c -> query.add(c, requireAll ? BooleanClause.Occur.MUST : BooleanClause.Occur.SHOULD));
+    if (scope != null && scope.hasYear()) {
+      query.add(IntField.newExactQuery(YEAR, scope.year()), BooleanClause.Occur.FILTER);
+    }
+    if (scope != null && scope.region() != null) {
+      query.add(KeywordField.newExactQuery(REGION, scope.region()), BooleanClause.Occur.FILTER);
+    }
     try {
-      List<Query> concepts = plan.concepts().stream().map(this::conceptQuery).toList();
-      double[] weights = new double[concepts.size()];
-      Weight[] matchers = new Weight[concepts.size()];
-      int total = searcher.getIndexReader().numDocs();
-      BooleanQuery.Builder query = new BooleanQuery.Builder();
-      for (int i = 0; i < concepts.size(); i++) {
-        Query concept = concepts.get(i);
-        int df = count(concept);
-        weights[i] = Math.log(1 + (total - df + 0.5) / (df + 0.5));
-        matchers[i] = searcher.createWeight(searcher.rewrite(concept), ScoreMode.COMPLETE_NO_SCORES, 1f);
-        query.add(concept, BooleanClause.Occur.SHOULD);
-      }
-      double totalWeight = Arrays.stream(weights).sum();
+      ScoreDoc[] top = searcher.search(query.build(), limit).scoreDocs;
+      double[] coverage = requireAll || concepts.size() == 1 ? full(top.length) : coverage(concepts, top);
       List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-      List<SearchHit> hits = new ArrayList<>();
-      for (ScoreDoc scoreDoc : searcher.search(query.build(), limit).scoreDocs) {
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(scoreDoc.doc, leaves));
-        int doc = scoreDoc.doc - leaf.docBase;
-        double covered = 0;
-        for (int i = 0; i < matchers.length; i++) {
-          if (matchers[i].matches(leaf, doc) != null) {
-            covered += weights[i];
-          }
-        }
-        hits.add(new SearchHit(passage(leaf, doc), scoreDoc.score, totalWeight == 0 ? 0 : covered / totalWeight));
+      List<SearchHit> hits = new ArrayList<>(top.length);
+      for (int i = 0; i < top.length; i++) {
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(top[i].doc, leaves));
+        hits.add(new SearchHit(passage(leaf, top[i].doc - leaf.docBase), top[i].score, coverage[i]));
       }
       return hits;
     } catch (IOException e) {
       throw new UncheckedIOException("searching the in-memory index failed", e);
     }
+  }
+
+  private static double[] full(int length) {
+    double[] coverage = new double[length];
+    Arrays.fill(coverage, 1.0);
+    return coverage;
+  }
+
+  /**
+   * For each hit, the share of the concepts it contains, each concept weighted by its rarity (BM25
+   * idf), so that a hit missing a rare word covers less than one missing a common word. Each
+   * concept's matches are walked once, in document order, skipping to the hits.
+   */
+  private double[] coverage(List<Query> concepts, ScoreDoc[] top) throws IOException {
+    Integer[] byDoc = new Integer[top.length];
+    Arrays.setAll(byDoc, i -> i);
+    Arrays.sort(byDoc, (a, b) -> Integer.compare(top[a].doc, top[b].doc));
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    int total = searcher.getIndexReader().numDocs();
+    double[] covered = new double[top.length];
+    double totalWeight = 0;
+    for (Query concept : concepts) {
+      int df = count(concept);
+      double weight = Math.log(1 + (total - df + 0.5) / (df + 0.5));
+      totalWeight += weight;
+      Weight matcher = searcher.createWeight(searcher.rewrite(concept), ScoreMode.COMPLETE_NO_SCORES, 1f);
+      int leafIndex = -1;
+      Scorer scorer = null;
+      for (int hit : byDoc) {
+        int leaf = ReaderUtil.subIndex(top[hit].doc, leaves);
+        if (leaf != leafIndex) {
+          leafIndex = leaf;
+          scorer = matcher.scorer(leaves.get(leaf));
+        }
+        if (scorer != null && matches(scorer, top[hit].doc - leaves.get(leaf).docBase)) {
+          covered[hit] += weight;
+        }
+      }
+    }
+    for (int i = 0; i < covered.length; i++) {
+      covered[i] = totalWeight == 0 ? 0 : covered[i] / totalWeight;
+    }
+    return covered;
+  }
+
+  /** Whether {@code scorer}'s matches include {@code doc}; calls must come in increasing doc order. */
+  private static boolean matches(Scorer scorer, int doc) throws IOException {
+    TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
+    DocIdSetIterator candidates = twoPhase != null ? twoPhase.approximation() : scorer.iterator();
+    if (candidates.docID() < doc) {
+      candidates.advance(doc);
+    }
+    return candidates.docID() == doc && (twoPhase == null || twoPhase.matches());
   }
 
   /** How many passages contain {@code concept}. */
@@ -145,22 +202,65 @@ public final class PassageIndex {
 
   /**
    * For each edition of the corpus, in time order, how many of its passages contain every concept
-   * of {@code plan}. Editions without articles are absent; editions with no match map to 0.
+   * of {@code plan}. Editions without articles are absent; editions with no match map to 0. One pass
+   * over the matches.
    */
   public Map<Edition, Integer> countByEdition(QueryPlan plan) {
+    Map<Edition, Integer> counts = new TreeMap<>();
+    corpus.passageCounts().keySet().forEach(edition -> counts.put(edition, 0));
+    if (plan.isEmpty()) {
+      return counts;
+    }
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     plan.concepts().forEach(c -> all.add(conceptQuery(c), BooleanClause.Occur.MUST));
-    Query matches = all.build();
-    Map<Edition, Integer> counts = new TreeMap<>();
-    for (Edition edition : corpus.passageCounts().keySet()) {
-      Query inEdition = new BooleanQuery.Builder()
-          .add(matches, BooleanClause.Occur.MUST)
-          .add(IntField.newExactQuery(YEAR, edition.year()), BooleanClause.Occur.FILTER)
-          .add(KeywordField.newExactQuery(REGION, regionTerm(edition)), BooleanClause.Occur.FILTER)
-          .build();
-      counts.put(edition, plan.isEmpty() ? 0 : count(inEdition));
+    try {
+      searcher.search(new ConstantScoreQuery(all.build()), new PassageCollectorManager(passage ->
+          counts.merge(passage.article().edition(), 1, Integer::sum)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("counting in the in-memory index failed", e);
     }
     return counts;
+  }
+
+  /**
+   * Hands every matching passage to a consumer, one pass over the matches. The searcher is built
+   * without an executor, so collection is single-threaded and the consumer needs no locking.
+   */
+  private final class PassageCollectorManager implements CollectorManager<SimpleCollector, Void> {
+    private final Consumer<Passage> consumer;
+
+    PassageCollectorManager(Consumer<Passage> consumer) {
+      this.consumer = consumer;
+    }
+
+    @Override
+    public SimpleCollector newCollector() {
+      return new SimpleCollector() {
+        private NumericDocValues ids;
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) throws IOException {
+          ids = context.reader().getNumericDocValues(PASSAGE_ID);
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+          if (ids != null && ids.advanceExact(doc)) {
+            consumer.accept(corpus.passages().get((int) ids.longValue()));
+          }
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+          return ScoreMode.COMPLETE_NO_SCORES;
+        }
+      };
+    }
+
+    @Override
+    public Void reduce(Collection<SimpleCollector> collectors) {
+      return null;
+    }
   }
 
   private int count(Query query) {
@@ -171,9 +271,6 @@ public final class PassageIndex {
     }
   }
 
-  private static String regionTerm(Edition edition) {
-    return edition.region() == null ? "?" : edition.region();
-  }
 
   private Passage passage(LeafReaderContext leaf, int doc) throws IOException {
     NumericDocValues ids = leaf.reader().getNumericDocValues(PASSAGE_ID);

@@ -8,8 +8,10 @@ import dev.kubeconbot.answer.AnswerEngine;
 import dev.kubeconbot.answer.Choice;
 import dev.kubeconbot.answer.Lang;
 import dev.kubeconbot.answer.Messages;
+import dev.kubeconbot.config.BotConfig;
 import dev.kubeconbot.search.Library;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +36,7 @@ public final class AnswerService {
   private final AnswerEngine engine;
   private final RateLimiter limiter;
   private final Cache<String, Answer> cache;
+  private final boolean caching;
   private final MeterRegistry registry;
   private final Timer latency;
 
@@ -45,6 +49,7 @@ public final class AnswerService {
       MeterRegistry registry, Ticker ticker) {
     this.engine = engine;
     this.limiter = new RateLimiter(answersPerWindow, window, ticker);
+    this.caching = cacheSize > 0;
     this.cache = Caffeine.newBuilder()
         .maximumSize(cacheSize)
         .expireAfterWrite(cacheTtl)
@@ -57,6 +62,24 @@ public final class AnswerService {
         .publishPercentileHistogram()
         .register(registry);
     CaffeineCacheMetrics.monitor(registry, cache, "answers");
+    // Gauges read the current library, so they follow a reload.
+    gauge("bot.index.articles", "Articles in the index", l -> l.corpus().articles().size());
+    gauge("bot.index.passages", "Passages in the index", l -> l.corpus().passages().size());
+    gauge("bot.index.skipped.files", "Content files skipped because they could not be read or parsed",
+        l -> l.corpus().skipped().size());
+  }
+
+  /** The service with the cache and rate limit of {@code config}, on the system clock. */
+  public static AnswerService of(AnswerEngine engine, BotConfig config, MeterRegistry registry) {
+    return new AnswerService(engine, config.cache().maxEntries(), config.cache().ttl(), config.rateLimit().answers(),
+        config.rateLimit().window(), registry, Ticker.systemTicker());
+  }
+
+  private void gauge(String name, String description, ToIntFunction<Library> value) {
+    Gauge.builder(name, engine, e -> value.applyAsInt(e.library()))
+        .description(description)
+        .strongReference(true)
+        .register(registry);
   }
 
   public AnswerEngine engine() {
@@ -66,7 +89,9 @@ public final class AnswerService {
   /** Answers text as typed in a message or an HTTP query, for {@code user} (a rate-limit key). */
   public Reply ask(String user, String text, Lang lang) {
     Lang answerLang = lang != null ? lang : Lang.detect(text);
-    return serve(user, "text|" + answerLang + "|" + text.strip(), text, answerLang, () -> engine.answer(text, answerLang));
+    // Over-long text only gets a "too long" message: not worth a cache entry the size of the text.
+    String key = text.length() > AnswerEngine.MAX_QUERY_LENGTH ? null : "text|" + answerLang + "|" + text.strip();
+    return serve(user, key, text, answerLang, () -> engine.answer(text, answerLang));
   }
 
   /** Answers a command with its options already split, as slash commands arrive. */
@@ -86,17 +111,19 @@ public final class AnswerService {
     cache.invalidateAll();
   }
 
+  /** @param key the cache key, or {@code null} to answer without the cache (as when its size is 0) */
   private Reply serve(String user, String key, String echo, Lang lang, Supplier<Answer> compute) {
     long start = System.nanoTime();
     Optional<Duration> wait = limiter.acquire(user);
     if (wait.isPresent()) {
-      long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+      long seconds = Reply.RateLimited.seconds(wait.get());
       count("-", "rate_limited");
       LOG.info("request rate_limited retry_after={}s", seconds);
       return new Reply.RateLimited(wait.get(), Messages.get(lang, "rate.limited", seconds));
     }
-    boolean[] computed = {false};
-    Answer answer = cache.get(key, k -> {
+    boolean cacheable = caching && key != null;
+    boolean[] computed = {!cacheable};
+    Answer answer = !cacheable ? compute.get() : cache.get(key, k -> {
       computed[0] = true;
       return compute.get();
     });

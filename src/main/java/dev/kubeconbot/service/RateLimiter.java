@@ -32,7 +32,8 @@ public final class RateLimiter {
   /** Records a request of {@code user}; empty if allowed, else how long until the next one is. */
   public Optional<Duration> acquire(String user) {
     long now = ticker.read();
-    Deque<Long> times = recent.get(user, u -> new ArrayDeque<>(limit));
+    // Grows on demand: a generous limit must not cost its full size for every user.
+    Deque<Long> times = recent.get(user, u -> new ArrayDeque<>(Math.min(limit, 16)));
     synchronized (times) {
       while (!times.isEmpty() && now - times.peekFirst() >= window.toNanos()) {
         times.pollFirst();

@@ -1,0 +1,40 @@
+# syntax=docker/dockerfile:1
+# kubecon-bot: docker build -t kubecon-bot . && docker run --rm -p 8080:8080 kubecon-bot
+# (local mode; add -e DISCORD_TOKEN=… to connect to Discord). See the README, "Docker".
+
+# --- build: the same Maven wrapper command as the README ---
+FROM eclipse-temurin:25-jdk-noble AS build
+WORKDIR /src
+# Wrapper and POM first, so the dependency layer is reused until pom.xml changes.
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+RUN ./mvnw -q -B dependency:go-offline
+COPY src/ src/
+COPY config/ config/
+COPY content/ content/
+RUN ./mvnw -q -DskipTests package
+
+# --- runtime: a JRE, the jar, the content and the configuration ---
+FROM eclipse-temurin:25-jre-noble
+RUN groupadd --system --gid 10001 bot \
+    && useradd --system --uid 10001 --gid bot --no-create-home --shell /usr/sbin/nologin bot
+WORKDIR /app
+COPY --from=build /src/target/kubecon-bot.jar ./
+COPY config/ config/
+COPY content/ content/
+COPY --chmod=0555 deploy/docker/healthcheck.sh /usr/local/bin/healthcheck
+# Ahead-of-time class cache from a training run on the seed content (JDK 25, JEP 483/514): start-up
+# loads and links the classes it recorded instead of reading them from the jar. The README's
+# "Benchmarks" has the numbers. Built as root, read-only for the bot.
+RUN java -XX:+UseSerialGC -XX:AOTCacheOutput=kubecon-bot.aot \
+    -jar kubecon-bot.jar ask "/topic wasm" "takeaways 2019" "服务网格" >/dev/null
+USER 10001:10001
+EXPOSE 8080
+HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 CMD ["healthcheck"]
+# Heap from the container's memory limit; die (and get restarted) rather than limp on after an OOM;
+# the serial collector, as the JVM itself picks for a small container, here also when it is not small:
+# the live set is tens of MB, so its pauses stay short and it costs the least memory and CPU.
+# More flags: JAVA_TOOL_OPTIONS. Settings: the environment variables in the README.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", \
+    "-XX:AOTCache=kubecon-bot.aot", "-jar", "kubecon-bot.jar"]
+CMD ["serve"]

@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Start-to-ready wall time and RSS of `java -jar target/kubecon-bot.jar serve` on the seed content.
+
+Launches the bot RUNS times (default 7), polls /readyz every 10 ms from this process until it
+answers 200, notes the CPU time used so far, reads the RSS a second later, stops the bot with
+SIGTERM and times the stop. Prints each run and the medians. Extra JVM flags come from JAVA_OPTS, e.g.
+    JAVA_OPTS="-XX:TieredStopAtLevel=1" python3 bench/startup.py
+"""
+import http.client
+import os
+import shlex
+import signal
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PORT = int(os.environ.get("HTTP_PORT", "18081"))
+RUNS = int(os.environ.get("RUNS", "7"))
+
+
+def ready_status():
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=1)
+        connection.request("GET", "/readyz")
+        return connection.getresponse().status
+    except OSError:
+        return None
+
+
+def rss_mib(pid):
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def cpu_seconds(pid):
+    """CPU time the process has used (user + system): less sensitive than wall time to a busy machine."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def one_run():
+    command = ["java", *shlex.split(os.environ.get("JAVA_OPTS", "")), "-jar", "target/kubecon-bot.jar", "serve"]
+    env = dict(os.environ, HTTP_PORT=str(PORT))
+    start = time.monotonic()
+    bot = subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.DEVNULL)
+    try:
+        while ready_status() != 200:
+            if bot.poll() is not None:
+                sys.exit(f"serve exited with {bot.returncode} before it was ready")
+            if time.monotonic() - start > 60:
+                sys.exit("not ready after 60 s")
+            time.sleep(0.01)
+        ready_ms = (time.monotonic() - start) * 1000
+        cpu = cpu_seconds(bot.pid)
+        time.sleep(1)
+        rss = rss_mib(bot.pid)
+        stop = time.monotonic()
+        bot.send_signal(signal.SIGTERM)
+        bot.wait(timeout=15)
+        return ready_ms, cpu, rss, (time.monotonic() - stop) * 1000
+    finally:
+        if bot.poll() is None:
+            bot.kill()
+
+
+def main():
+    results = []
+    for run in range(1, RUNS + 1):
+        ready_ms, cpu, rss, stop_ms = one_run()
+        results.append((ready_ms, cpu, rss))
+        print(f"run {run}: ready in {ready_ms:.0f} ms using {cpu:.2f} s of CPU, RSS 1 s after ready {rss:.0f} MiB, "
+              f"stopped in {stop_ms:.0f} ms")
+    print(f"median start-to-ready {statistics.median(r[0] for r in results):.0f} ms "
+          f"({statistics.median(r[1] for r in results):.2f} s CPU), "
+          f"median idle RSS {statistics.median(r[2] for r in results):.0f} MiB over {RUNS} runs "
+          f"(load average now {' '.join(open('/proc/loadavg').read().split()[:3])})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,216 @@
+package dev.kubeconbot.app;
+
+import dev.kubeconbot.answer.AnswerEngine;
+import dev.kubeconbot.config.BotConfig;
+import dev.kubeconbot.content.ContentException;
+import dev.kubeconbot.content.Corpus;
+import dev.kubeconbot.http.HttpApi;
+import dev.kubeconbot.http.ServiceStatus;
+import dev.kubeconbot.service.AnswerService;
+import dev.kubeconbot.service.FrontEnd;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running bot: HTTP endpoints, the index and the front ends, with readiness and a graceful stop.
+ * {@link #start} opens HTTP first (alive, not ready), builds the index, then starts the front ends;
+ * {@link #stop} turns readiness off first, lets answers under way finish within the shutdown grace,
+ * closes the front ends and then HTTP.
+ */
+public final class BotApp implements ServiceStatus {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BotApp.class);
+
+  /** Builds the answer engine (loads and indexes the content); tests hold it back to watch readiness. */
+  @FunctionalInterface
+  public interface EngineLoader {
+    AnswerEngine load() throws ContentException;
+  }
+
+  /** Creates the front ends that talk to users, e.g. the Discord bot; called only when a token is set. */
+  @FunctionalInterface
+  public interface FrontEndFactory {
+    List<FrontEnd> create(BotConfig config, AnswerService answers, MeterRegistry registry);
+  }
+
+  private final BotConfig config;
+  private final PrometheusMeterRegistry registry;
+  private final EngineLoader engineLoader;
+  private final FrontEndFactory frontEndFactory;
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  private volatile HttpApi http;
+  private volatile JvmMetrics jvmMetrics;
+  private volatile AnswerService answers;
+  /** Front ends that started; read by readiness checks while start adds to it. */
+  private final List<FrontEnd> frontEnds = new CopyOnWriteArrayList<>();
+  /** Orders start and stop: front ends are never started once stopping has begun. */
+  private final Object lifecycle = new Object();
+
+  public BotApp(BotConfig config, PrometheusMeterRegistry registry, EngineLoader engineLoader,
+      FrontEndFactory frontEndFactory) {
+    this.config = config;
+    this.registry = registry;
+    this.engineLoader = engineLoader;
+    this.frontEndFactory = frontEndFactory;
+  }
+
+  /** {@link #listen}, then {@link #serve}: what {@code serve} runs. */
+  public void start() throws Exception {
+    listen();
+    serve();
+  }
+
+  /**
+   * Opens the HTTP endpoints: alive at once, not ready yet.
+   *
+   * @throws IOException if the HTTP port cannot be opened
+   */
+  public void listen() throws IOException {
+    http = HttpApi.start(config.http().host(), config.http().port(), this, registry);
+    LOG.info("HTTP on {}:{}: /healthz /readyz /metrics /api/ask?q=…", config.http().host(), address().getPort());
+    jvmMetrics = JvmMetrics.bindTo(registry);
+  }
+
+  /**
+   * Builds the index, then starts the front ends; returns once they have begun connecting. Readiness
+   * follows when they report ready.
+   *
+   * @throws ContentException if the content cannot be loaded
+   * @throws Exception if a front end fails to start
+   */
+  public void serve() throws Exception {
+    AnswerService service = AnswerService.of(engineLoader.load(), config, registry);
+    Corpus corpus = service.engine().library().corpus();
+    LOG.info("index built: {} articles, {} passages, {} files skipped", corpus.articles().size(),
+        corpus.passages().size(), corpus.skipped().size());
+    synchronized (lifecycle) {
+      if (stopping.get()) {
+        return;
+      }
+      answers = service;
+      if (config.discord().enabled()) {
+        for (FrontEnd frontEnd : frontEndFactory.create(config, service, registry)) {
+          frontEnd.start();
+          frontEnds.add(frontEnd);
+        }
+      } else {
+        LOG.info("local mode: DISCORD_TOKEN is not set, so answering over HTTP only "
+            + "(try http://localhost:{}/api/ask?q=/topic%20wasm); set DISCORD_TOKEN to connect to Discord",
+            address().getPort());
+      }
+    }
+    LOG.info("started {} ms after the JVM{}", ManagementFactory.getRuntimeMXBean().getUptime(),
+        notReadyReason().map(reason -> "; not ready yet: " + reason).orElse("; ready"));
+  }
+
+  /** Where HTTP listens (the real port when the configured one was 0). */
+  public InetSocketAddress address() {
+    return http.address();
+  }
+
+  @Override
+  public boolean alive() {
+    return !stopping.get();
+  }
+
+  @Override
+  public Optional<String> notReadyReason() {
+    if (stopping.get()) {
+      return Optional.of("shutting down");
+    }
+    if (answers == null) {
+      return Optional.of("index building");
+    }
+    for (FrontEnd frontEnd : frontEnds) {
+      Optional<String> reason = frontEnd.notReadyReason();
+      if (reason.isPresent()) {
+        return Optional.of(frontEnd.name() + ": " + reason.get());
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public Optional<AnswerService> answers() {
+    return stopping.get() ? Optional.empty() : Optional.ofNullable(answers);
+  }
+
+  /**
+   * Stops gracefully within the configured shutdown grace: readiness and liveness turn 503 at once,
+   * the front ends and HTTP finish what is under way, then close. The JVM shutdown hook calls this; a
+   * second call waits for the first.
+   */
+  public void stop() {
+    boolean first;
+    synchronized (lifecycle) {
+      first = stopping.compareAndSet(false, true);
+    }
+    if (!first) {
+      awaitStopped();
+      return;
+    }
+    Instant deadline = Instant.now().plus(config.shutdownGrace());
+    LOG.info("shutting down: not ready from now on; finishing answers under way (grace {} ms)",
+        config.shutdownGrace().toMillis());
+    try {
+      closeFrontEnds(deadline);
+      if (http != null) {
+        http.stop(deadline);
+      }
+      if (jvmMetrics != null) {
+        jvmMetrics.close();
+      }
+      LOG.info("stopped");
+    } finally {
+      stopped.countDown();
+    }
+  }
+
+  /** Blocks until {@link #stop} has finished. */
+  public void awaitStopped() {
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Closes the front ends side by side, each in its own thread, giving up on any still closing at the deadline. */
+  private void closeFrontEnds(Instant deadline) {
+    List<Thread> closing = frontEnds.stream()
+        .map(frontEnd -> Thread.ofVirtual().name("close-" + frontEnd.name()).start(() -> close(frontEnd)))
+        .toList();
+    for (Thread thread : closing) {
+      try {
+        if (!thread.join(Duration.between(Instant.now(), deadline))) {
+          LOG.warn("{} still closing at the end of the shutdown grace; going on", thread.getName());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private static void close(FrontEnd frontEnd) {
+    try {
+      frontEnd.close();
+    } catch (RuntimeException e) {
+      LOG.warn("{} failed to close cleanly: {}", frontEnd.name(), e.toString());
+    }
+  }
+}

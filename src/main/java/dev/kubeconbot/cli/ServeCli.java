@@ -1,0 +1,106 @@
+package dev.kubeconbot.cli;
+
+import dev.kubeconbot.answer.AnswerEngine;
+import dev.kubeconbot.answer.CommandRegistry;
+import dev.kubeconbot.app.BotApp;
+import dev.kubeconbot.app.Logging;
+import dev.kubeconbot.config.BotConfig;
+import dev.kubeconbot.config.ConfigException;
+import dev.kubeconbot.config.ConfigLoader;
+import dev.kubeconbot.content.ContentException;
+import dev.kubeconbot.search.Analyzers;
+import dev.kubeconbot.search.Library;
+import dev.kubeconbot.service.AnswerService;
+import dev.kubeconbot.service.FrontEnd;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code serve [--config DIR] [--content DIR]...}: runs the bot until SIGTERM. Exit code 2 for a bad
+ * configuration or content that cannot be loaded, 1 if it cannot start otherwise.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Index the content, serve HTTP (health, readiness, metrics, /api/ask) and, when "
+        + "DISCORD_TOKEN is set, answer on Discord. Settings: --config DIR/application.yaml and the "
+        + "environment (see the README).")
+final class ServeCli implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServeCli.class);
+
+  @Mixin
+  ContentOptions options;
+
+  @Spec
+  CommandSpec spec;
+
+  /** The environment; tests replace it. */
+  Map<String, String> env = System.getenv();
+
+  @Override
+  public Integer call() {
+    // The dictionaries load on the second core meanwhile; indexing would otherwise wait for them.
+    Thread.ofPlatform().daemon().name("warm-up").start(Analyzers::warmUp);
+    BotConfig config;
+    try {
+      config = ConfigLoader.load(options.config, env);
+    } catch (ConfigException e) {
+      spec.commandLine().getErr().println("kubecon-bot: " + e.getMessage());
+      spec.commandLine().getErr().flush();
+      return 2;
+    }
+    Logging.use(config.logFormat());
+    List<Path> content = options.contentFolders(config.contentDirs());
+    BotApp app = new BotApp(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+        () -> new AnswerEngine(CommandRegistry.standard(), Library.load(config.configDir(), content)),
+        ServeCli::frontEnds);
+    Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
+    try {
+      app.start();
+    } catch (Exception e) {
+      app.stop();
+      return startFailed(config, e);
+    }
+    app.awaitStopped();
+    return 0;
+  }
+
+  /** Logs why start failed, in one line, and gives the exit code. */
+  private static int startFailed(BotConfig config, Exception e) {
+    return switch (e) {
+      case ContentException content -> {
+        LOG.error("cannot load the content: {}", content.getMessage());
+        yield 2;
+      }
+      case IOException io -> {
+        LOG.error("cannot listen on {}:{}: {}", config.http().host(), config.http().port(), io.toString());
+        yield 1;
+      }
+      default -> {
+        LOG.error("cannot start: {}", e.toString());
+        yield 1;
+      }
+    };
+  }
+
+  /**
+   * THE PLACE TO WIRE THE DISCORD FRONT END: the front ends that serve users when DISCORD_TOKEN is
+   * set (readiness waits for each of them; shutdown closes them). Returns e.g.
+   * {@code List.of(new DiscordBot(config.discord(), answers, registry))} once that is part of the build.
+   */
+  static List<FrontEnd> frontEnds(BotConfig config, AnswerService answers, MeterRegistry registry) {
+    LOG.warn("DISCORD_TOKEN is set, but the Discord front end is not part of this build; answering over HTTP only");
+    return List.of();
+  }
+}

@@ -1,0 +1,162 @@
+package dev.kubeconbot.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.kubeconbot.answer.AnswerJson;
+import dev.kubeconbot.service.AnswerService;
+import dev.kubeconbot.service.Reply;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot's HTTP endpoints on the JDK's built-in server, one virtual thread per request:
+ * {@code /healthz}, {@code /readyz}, {@code /metrics} and {@code /api/ask?q=…}. Nothing here decides
+ * an answer; it only translates between HTTP and {@link AnswerService}.
+ */
+public final class HttpApi {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+  private static final String PROMETHEUS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+  /** HEAD too, for probes and load balancers that check with it. */
+  private static final Set<String> ALLOWED_METHODS = Set.of("GET", "HEAD");
+
+  private final ServiceStatus status;
+  private final Map<String, Function<HttpExchange, Response>> routes;
+  /** /api/ask requests being answered; shutdown waits for them. */
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  private final HttpServer server;
+
+  private HttpApi(ServiceStatus status, PrometheusMeterRegistry registry, HttpServer server) {
+    this.status = status;
+    this.server = server;
+    this.routes = Map.of(
+        "/healthz", exchange -> health(),
+        "/readyz", exchange -> readiness(),
+        "/metrics", exchange -> new Response(200, PROMETHEUS_TYPE, registry.scrape(), Map.of()),
+        "/api/ask", this::ask);
+  }
+
+  /** Listens on {@code host:port} (port 0 picks a free one) and serves until {@link #stop}. */
+  public static HttpApi start(String host, int port, ServiceStatus status, PrometheusMeterRegistry registry)
+      throws IOException {
+    // Otherwise Nagle's algorithm and delayed ACKs hold back each small response by ~40 ms.
+    // The JDK server reads this once, when its first server is created.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+    HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
+    HttpApi api = new HttpApi(status, registry, server);
+    server.createContext("/", api::handle);
+    server.setExecutor(api.executor);
+    server.start();
+    return api;
+  }
+
+  public InetSocketAddress address() {
+    return server.getAddress();
+  }
+
+  /**
+   * Waits until answers under way are sent (or {@code deadline} passes), then closes the server. New
+   * answers are refused by then, because {@link ServiceStatus#answers()} is empty once shutdown begins.
+   */
+  public void stop(Instant deadline) {
+    while (inFlight.get() > 0 && Instant.now().isBefore(deadline)) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    if (inFlight.get() > 0) {
+      LOG.warn("{} HTTP answers still running at the end of the shutdown grace; closing anyway", inFlight.get());
+    }
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      send(exchange, respond(exchange), exchange.getRequestMethod().equals("HEAD"));
+    }
+  }
+
+  private Response respond(HttpExchange exchange) {
+    Function<HttpExchange, Response> route = routes.get(exchange.getRequestURI().getPath());
+    if (route == null) {
+      return Response.error(404, "not found; endpoints: /healthz, /readyz, /metrics, /api/ask?q=…");
+    }
+    if (!ALLOWED_METHODS.contains(exchange.getRequestMethod())) {
+      return Response.error(405, "method not allowed; use GET").withHeader("Allow", "GET, HEAD");
+    }
+    try {
+      return route.apply(exchange);
+    } catch (RuntimeException e) {
+      LOG.error("{} failed", exchange.getRequestURI().getPath(), e);
+      return Response.error(500, "internal error");
+    }
+  }
+
+  private Response health() {
+    return status.alive() ? Response.fields(200, "status", "alive") : Response.fields(503, "status", "shutting down");
+  }
+
+  private Response readiness() {
+    return status.notReadyReason()
+        .map(reason -> Response.fields(503, "status", "not ready", "reason", reason))
+        .orElseGet(() -> Response.fields(200, "status", "ready"));
+  }
+
+  private Response ask(HttpExchange exchange) {
+    String query;
+    try {
+      query = QueryString.parameter(exchange.getRequestURI().getRawQuery(), "q").orElse("");
+    } catch (QueryString.BadParameter e) {
+      return Response.error(400, e.getMessage());
+    }
+    if (query.isBlank()) {
+      return Response.error(400, "missing query: use /api/ask?q=… such as /api/ask?q=/topic%20wasm");
+    }
+    inFlight.incrementAndGet();
+    try {
+      Optional<AnswerService> answers = status.answers();
+      if (answers.isEmpty()) {
+        return Response.error(503, "not ready: " + status.notReadyReason().orElse("starting"))
+            .withHeader("Retry-After", "1");
+      }
+      // One rate-limit bucket per client address (behind a proxy: per proxy).
+      Reply reply = answers.get().ask("http:" + exchange.getRemoteAddress().getAddress().getHostAddress(), query, null);
+      return switch (reply) {
+        case Reply.Answered answered -> Response.json(200, AnswerJson.of(answered.answer()));
+        case Reply.RateLimited limited -> Response.error(429, limited.message())
+            .withHeader("Retry-After", Long.toString(limited.retryAfterSeconds()));
+      };
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  /** Sends {@code response}; for HEAD only its status and headers. */
+  private static void send(HttpExchange exchange, Response response, boolean headOnly) throws IOException {
+    byte[] body = headOnly ? new byte[0] : response.body().getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", response.contentType());
+    response.headers().forEach(exchange.getResponseHeaders()::set);
+    exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+}

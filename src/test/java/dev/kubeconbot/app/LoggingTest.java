@@ -1,0 +1,69 @@
+package dev.kubeconbot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.util.ContextInitializer;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.joran.spi.JoranException;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kubeconbot.config.BotConfig;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+class LoggingTest {
+
+  private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+  private final Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+
+  @AfterEach
+  void restoreLogbackXml() throws JoranException {
+    context.reset();
+    new ContextInitializer(context).autoConfig();
+  }
+
+  @Test
+  void jsonFormatWritesOneJsonObjectPerEventToStderr() throws Exception {
+    Logging.use(BotConfig.LogFormat.JSON);
+    ConsoleAppender<ILoggingEvent> appender = (ConsoleAppender<ILoggingEvent>) root.getAppender("STDERR_JSON");
+    assertThat(appender).isNotNull();
+    assertThat(appender.getTarget()).isEqualTo("System.err");
+    assertThat(root.iteratorForAppenders()).toIterable().hasSize(1);
+
+    ListAppender<ILoggingEvent> captured = new ListAppender<>();
+    captured.start();
+    root.addAppender(captured);
+    LoggerFactory.getLogger("test").info("request command={} outcome={}", "topic", "answered");
+    byte[] line = ((JsonEncoder) appender.getEncoder()).encode(captured.list.getFirst());
+    JsonNode json = new ObjectMapper().readTree(new String(line, StandardCharsets.UTF_8));
+    assertThat(json.get("level").asText()).isEqualTo("INFO");
+    assertThat(json.get("loggerName").asText()).isEqualTo("test");
+    assertThat(json.get("formattedMessage").asText()).isEqualTo("request command=topic outcome=answered");
+  }
+
+  @Test
+  void textFormatKeepsLogbackXml() {
+    Logging.use(BotConfig.LogFormat.TEXT);
+    assertThat(root.getAppender("STDERR")).isNotNull();
+  }
+
+  @Test
+  void javaUtilLoggingGoesThroughLogbackAndLuceneVectorNoiseIsDropped() {
+    Logging.bridgeJavaUtilLogging();
+    ListAppender<ILoggingEvent> captured = new ListAppender<>();
+    captured.start();
+    root.addAppender(captured);
+    java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization.VectorizationProvider")
+        .warning("Java vector incubator module is not readable.");
+    java.util.logging.Logger.getLogger("some.jul.user").log(Level.WARNING, "via JUL");
+    assertThat(captured.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly("via JUL");
+  }
+}

@@ -1,0 +1,104 @@
+package dev.kubeconbot.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubeconbot.answer.AnswerEngine;
+import dev.kubeconbot.answer.CommandRegistry;
+import dev.kubeconbot.answer.Lang;
+import dev.kubeconbot.search.Glossary;
+import dev.kubeconbot.search.Library;
+import dev.kubeconbot.testing.Seeds;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.Random;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Query latency and memory budgets (DESIGN §8), measured, not asserted: run with
+ * {@code ./mvnw -q -Pbenchmark test}. Prints index build time, query p50/p99 over a mix of
+ * commands on a 10,000-article corpus, and heap used by the seed library.
+ */
+@Tag("benchmark")
+class QueryBenchmarkTest {
+
+  private static final int ARTICLES = Integer.getInteger("bench.articles", 10_000);
+  private static final int WARMUP = 3_000;
+  private static final int MEASURED = 10_000;
+
+  @Test
+  void seedLibraryHeap() {
+    System.gc();
+    long before = usedHeap();
+    Library library = Seeds.library();
+    library.count(library.glossary().topics().getFirst());
+    System.gc();
+    long after = usedHeap();
+    System.out.printf("Heap held by the seed library: %.1f MB (heap used now %.1f MB)%n",
+        (after - before) / 1e6, after / 1e6);
+    assertThat(library.corpus().articles()).hasSize(5);
+  }
+
+  @Test
+  void queryLatencyOnALargeCorpus(@TempDir Path dir) throws Exception {
+    SyntheticCorpus.write(dir, ARTICLES, Seeds.library(), Seeds.calendar(), 42);
+    long start = System.nanoTime();
+    Library library = Library.load(Seeds.CONFIG, List.of(dir));
+    long built = System.nanoTime();
+    System.out.printf("Indexed %d articles, %d passages in %.1f s%n", library.corpus().articles().size(),
+        library.corpus().passages().size(), (built - start) / 1e9);
+    AnswerEngine engine = new AnswerEngine(CommandRegistry.standard(), library);
+    List<String> queries = queries(library.glossary());
+    Random random = new Random(7);
+    for (int i = 0; i < WARMUP; i++) {
+      engine.answer(queries.get(random.nextInt(queries.size())), Lang.EN);
+    }
+    long[] nanos = new long[MEASURED];
+    Map<String, List<Long>> byCommand = new TreeMap<>();
+    for (int i = 0; i < MEASURED; i++) {
+      String query = queries.get(random.nextInt(queries.size()));
+      long t0 = System.nanoTime();
+      String command = engine.answer(query, Lang.EN).command();
+      nanos[i] = System.nanoTime() - t0;
+      byCommand.computeIfAbsent(command, c -> new ArrayList<>()).add(nanos[i]);
+    }
+    report("all", nanos);
+    byCommand.forEach((command, times) -> report(command, times.stream().mapToLong(Long::longValue).toArray()));
+    System.gc();
+    System.out.printf("Heap used with the large library: %.0f MB%n", usedHeap() / 1e6);
+    assertThat(library.corpus().articles()).hasSize(ARTICLES);
+  }
+
+  private static void report(String what, long[] nanos) {
+    Arrays.sort(nanos);
+    int n = nanos.length;
+    System.out.printf("Query latency, %-9s %5d queries: p50 %6.2f ms, p90 %6.2f ms, p99 %7.2f ms, max %7.2f ms%n",
+        what, n, nanos[n / 2] / 1e6, nanos[n * 9 / 10] / 1e6, nanos[n * 99 / 100] / 1e6, nanos[n - 1] / 1e6);
+  }
+
+  /** A mix like real use: topics by several names, questions in both languages, takeaways, trends. */
+  private static List<String> queries(Glossary glossary) {
+    List<String> queries = new ArrayList<>();
+    for (Glossary.Topic topic : glossary.topics()) {
+      queries.add("/topic " + topic.name());
+      topic.names().stream().skip(1).findFirst().ifPresent(alias -> queries.add("/topic " + alias));
+      queries.add("What was said about " + topic.name() + "?");
+    }
+    for (int year = 2015; year <= 2026; year++) {
+      queries.add("/takeaways " + year);
+    }
+    queries.addAll(List.of("/trend wasm", "/trend observability", "谁宣布了服务网格接口？", "Go 内存中的锁争用",
+        "15，000 个节点的集群", "为什么组织经常运行过时的 Kubernetes 版本？"));
+    return queries;
+  }
+
+  private static long usedHeap() {
+    Runtime runtime = Runtime.getRuntime();
+    return runtime.totalMemory() - runtime.freeMemory();
+  }
+}
