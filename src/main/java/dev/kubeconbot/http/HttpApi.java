@@ -2,14 +2,16 @@ package dev.kubeconbot.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.kubeconbot.answer.Answer;
 import dev.kubeconbot.answer.AnswerJson;
+import dev.kubeconbot.answer.Lang;
+import dev.kubeconbot.chart.TrendChart;
 import dev.kubeconbot.service.AnswerService;
 import dev.kubeconbot.service.Reply;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bot's HTTP endpoints on the JDK's built-in server, one virtual thread per request:
- * {@code /healthz}, {@code /readyz}, {@code /metrics} and {@code /api/ask?q=…}. Nothing here decides
+ * {@code /healthz}, {@code /readyz}, {@code /metrics}, {@code /api/ask?q=…} and
+ * {@code /api/trend.png?topic=…}. Nothing here decides
  * an answer; it only translates between HTTP and {@link AnswerService}.
  */
 public final class HttpApi {
@@ -46,8 +49,9 @@ public final class HttpApi {
     this.routes = Map.of(
         "/healthz", exchange -> health(),
         "/readyz", exchange -> readiness(),
-        "/metrics", exchange -> new Response(200, PROMETHEUS_TYPE, registry.scrape(), Map.of()),
-        "/api/ask", this::ask);
+        "/metrics", exchange -> Response.text(200, PROMETHEUS_TYPE, registry.scrape()),
+        "/api/ask", this::ask,
+        "/api/trend.png", this::trendChart);
   }
 
   /** Listens on {@code host:port} (port 0 picks a free one) and serves until {@link #stop}. */
@@ -97,7 +101,7 @@ public final class HttpApi {
   private Response respond(HttpExchange exchange) {
     Function<HttpExchange, Response> route = routes.get(exchange.getRequestURI().getPath());
     if (route == null) {
-      return Response.error(404, "not found; endpoints: /healthz, /readyz, /metrics, /api/ask?q=…");
+      return Response.error(404, "not found; endpoints: /healthz, /readyz, /metrics, /api/ask?q=…, /api/trend.png?topic=…");
     }
     if (!ALLOWED_METHODS.contains(exchange.getRequestMethod())) {
       return Response.error(405, "method not allowed; use GET").withHeader("Allow", "GET, HEAD");
@@ -121,14 +125,45 @@ public final class HttpApi {
   }
 
   private Response ask(HttpExchange exchange) {
+    return answer(exchange, "q", "/api/ask?q=/topic%20wasm",
+        (service, user, query) -> service.ask(user, query, null),
+        answer -> Response.json(200, AnswerJson.of(answer)));
+  }
+
+  /** The /trend chart of {@code topic} as a PNG, labelled in {@code lang} (en-US, zh-CN, zh-TW). */
+  private Response trendChart(HttpExchange exchange) {
+    Lang lang;
+    try {
+      lang = Lang.of(QueryString.parameter(exchange.getRequestURI().getRawQuery(), "lang").orElse("en-US"));
+    } catch (QueryString.BadParameter e) {
+      return Response.error(400, e.getMessage());
+    }
+    return answer(exchange, "topic", "/api/trend.png?topic=observability",
+        (service, user, topic) -> service.run(user, "trend", Map.of("topic", topic), "/trend " + topic, lang),
+        answer -> answer.trend() == null
+            ? Response.error(404, answer.message())
+            : Response.png(TrendChart.png(answer.trend(), lang)));
+  }
+
+  /** How an endpoint asks the answer service, given the client and the query parameter. */
+  private interface Asking {
+    Reply ask(AnswerService service, String user, String query);
+  }
+
+  /**
+   * The shared path of the answer endpoints: read {@code parameter}, refuse while not ready, ask with
+   * the client address as the rate-limit key, and render the answer or a 429.
+   */
+  private Response answer(HttpExchange exchange, String parameter, String example, Asking asking,
+      Function<Answer, Response> render) {
     String query;
     try {
-      query = QueryString.parameter(exchange.getRequestURI().getRawQuery(), "q").orElse("");
+      query = QueryString.parameter(exchange.getRequestURI().getRawQuery(), parameter).orElse("");
     } catch (QueryString.BadParameter e) {
       return Response.error(400, e.getMessage());
     }
     if (query.isBlank()) {
-      return Response.error(400, "missing query: use /api/ask?q=… such as /api/ask?q=/topic%20wasm");
+      return Response.error(400, "missing query: use " + example);
     }
     inFlight.incrementAndGet();
     try {
@@ -138,9 +173,9 @@ public final class HttpApi {
             .withHeader("Retry-After", "1");
       }
       // One rate-limit bucket per client address (behind a proxy: per proxy).
-      Reply reply = answers.get().ask("http:" + exchange.getRemoteAddress().getAddress().getHostAddress(), query, null);
-      return switch (reply) {
-        case Reply.Answered answered -> Response.json(200, AnswerJson.of(answered.answer()));
+      String user = "http:" + exchange.getRemoteAddress().getAddress().getHostAddress();
+      return switch (asking.ask(answers.get(), user, query)) {
+        case Reply.Answered answered -> render.apply(answered.answer());
         case Reply.RateLimited limited -> Response.error(429, limited.message())
             .withHeader("Retry-After", Long.toString(limited.retryAfterSeconds()));
       };
@@ -151,7 +186,7 @@ public final class HttpApi {
 
   /** Sends {@code response}; for HEAD only its status and headers. */
   private static void send(HttpExchange exchange, Response response, boolean headOnly) throws IOException {
-    byte[] body = headOnly ? new byte[0] : response.body().getBytes(StandardCharsets.UTF_8);
+    byte[] body = headOnly ? new byte[0] : response.body();
     exchange.getResponseHeaders().set("Content-Type", response.contentType());
     response.headers().forEach(exchange.getResponseHeaders()::set);
     exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);

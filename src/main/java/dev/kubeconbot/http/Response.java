@@ -4,11 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A response to send: status, content type, body and any extra headers. */
-record Response(int status, String contentType, String body, Map<String, String> headers) {
+record Response(int status, String contentType, byte[] body, Map<String, String> headers) {
 
   static final String JSON_TYPE = "application/json; charset=utf-8";
   private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -17,9 +18,17 @@ record Response(int status, String contentType, String body, Map<String, String>
     headers = Map.copyOf(headers);
   }
 
-  /** A JSON body that is already written. */
+  /** A text body, such as JSON that is already written. */
+  static Response text(int status, String contentType, String body) {
+    return new Response(status, contentType, body.getBytes(StandardCharsets.UTF_8), Map.of());
+  }
+
   static Response json(int status, String body) {
-    return new Response(status, JSON_TYPE, body, Map.of());
+    return text(status, JSON_TYPE, body);
+  }
+
+  static Response png(byte[] image) {
+    return new Response(200, "image/png", image, Map.of());
   }
 
   /** A JSON object of string fields, in the order given: {@code "status", "ready"}. */

@@ -55,6 +55,22 @@ class HttpApiTest {
   }
 
   @Test
+  void trendChartIsAPngOrAJsonReasonWhyNot() throws Exception {
+    HttpResponse<byte[]> chart = bot.send(HttpRequest.newBuilder(bot.uri("/api/trend.png?topic=wasm&lang=zh-CN")).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(chart.statusCode()).isEqualTo(200);
+    assertThat(chart.headers().firstValue("Content-Type")).contains("image/png");
+    java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(chart.body()));
+    assertThat(image.getWidth()).isEqualTo(800);
+    assertThat(image.getHeight()).isEqualTo(400);
+
+    HttpResponse<String> none = bot.get("/api/trend.png?topic=quantum%20computing");
+    assertThat(none.statusCode()).isEqualTo(404);
+    assertThat(json(none).get("error").asText()).contains("quantum computing");
+    assertThat(bot.get("/api/trend.png").statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void healthAndReadinessAreJson() {
     HttpResponse<String> health = bot.get("/healthz");
     assertThat(health.statusCode()).isEqualTo(200);

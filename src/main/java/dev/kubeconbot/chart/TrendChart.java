@@ -1,0 +1,170 @@
+package dev.kubeconbot.chart;
+
+import dev.kubeconbot.answer.Lang;
+import dev.kubeconbot.answer.Messages;
+import dev.kubeconbot.answer.Trend;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontFormatException;
+import java.awt.font.FontRenderContext;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Objects;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.style.AxesChartStyler.TextAlignment;
+import org.knowm.xchart.style.CategoryStyler;
+
+/**
+ * Renders the "trend" command's bar chart (one bar per KubeCon edition, in the given order) as a
+ * PNG small enough for a Discord attachment.
+ *
+ * <p>All text is drawn with the bundled WenQuanYi Micro Hei font ({@code /fonts/wqy-microhei.ttc},
+ * Apache-2.0, see {@code fonts/NOTICE.txt}) because the JRE's logical fonts show empty boxes for
+ * Chinese on machines without system CJK fonts, such as a bare CI or server image. That one font
+ * also has proper Latin glyphs, so mixed titles like "可观测性 / observability" need no fallback.
+ *
+ * <p>The class forces {@code java.awt.headless=true} (unless the property is already set) before
+ * it touches AWT, since the bot runs without a display. Code that uses AWT earlier must set it
+ * itself.
+ */
+public final class TrendChart {
+
+  static {
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
+  }
+
+  /** Default size: wide enough for 20 editions, and shown unscaled in a Discord embed. */
+  public static final int WIDTH = 800;
+
+  public static final int HEIGHT = 400;
+
+  /** Fill colour of the bars (Kubernetes blue); package-private so tests can find the bars. */
+  static final Color BAR_COLOR = new Color(0x32, 0x6C, 0xE5);
+
+  private static final Color TEXT_COLOR = new Color(0x33, 0x33, 0x33);
+  private static final Font FONT = loadFont("/fonts/wqy-microhei.ttc");
+  private static final Font TICK_FONT = FONT.deriveFont(13f);
+  private static final int X_LABEL_ROTATION = 45;
+
+  /**
+   * One bar: an edition label such as "KubeCon EU 2019" and its value (a percentage or a count).
+   */
+  public record Bar(String label, double value) {
+    public Bar {
+      Objects.requireNonNull(label, "label");
+      if (!Double.isFinite(value) || value < 0) {
+        throw new IllegalArgumentException("bar value must be finite and >= 0: " + label + "=" + value);
+      }
+    }
+  }
+
+  private TrendChart() {}
+
+  /** The chart of a {@link Trend}: each edition's share of passages about the topic, in percent. */
+  public static byte[] png(Trend trend, Lang lang) {
+    List<Bar> bars = trend.points().stream()
+        .map(p -> new Bar(p.edition().shortLabel(), Math.round(p.share() * 1000) / 10.0))
+        .toList();
+    return png(trend.topic(), Messages.get(lang, "trend.axis"), bars);
+  }
+
+  /** Renders {@code bars} at the default {@value #WIDTH}×{@value #HEIGHT} size. */
+  public static byte[] png(String title, String yAxisTitle, List<Bar> bars) {
+    return png(title, yAxisTitle, bars, WIDTH, HEIGHT);
+  }
+
+  /**
+   * Renders a bar chart as PNG bytes.
+   *
+   * @param title chart title, usually the topic (any language)
+   * @param yAxisTitle e.g. "% of passages" or "passages"
+   * @param bars one bar per edition, left to right in the given order; must not be empty
+   * @throws IllegalArgumentException if {@code bars} is empty or a size is not positive
+   */
+  public static byte[] png(String title, String yAxisTitle, List<Bar> bars, int width, int height) {
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(yAxisTitle, "yAxisTitle");
+    if (bars.isEmpty()) {
+      throw new IllegalArgumentException("bars must not be empty: a trend chart needs at least one edition");
+    }
+    if (width <= 0 || height <= 0) {
+      throw new IllegalArgumentException("width and height must be positive: " + width + "x" + height);
+    }
+    List<String> labels = bars.stream().map(Bar::label).toList();
+    List<Double> values = bars.stream().map(Bar::value).toList();
+    double max = values.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+
+    CategoryChart chart =
+        new CategoryChartBuilder().width(width).height(height).title(title).yAxisTitle(yAxisTitle).build();
+    CategoryStyler styler = chart.getStyler();
+    styler.setLegendVisible(false);
+    styler.setChartBackgroundColor(Color.WHITE);
+    styler.setPlotBackgroundColor(Color.WHITE);
+    styler.setPlotBorderVisible(false);
+    styler.setPlotGridVerticalLinesVisible(false);
+    styler.setSeriesColors(new Color[] {BAR_COLOR});
+    // Bars get 70% of their slot, but few bars stay ~80 px wide (at 800 px) instead of huge.
+    styler.setAvailableSpaceFill(Math.min(0.7, 0.12 * bars.size()));
+    styler.setXAxisTitleVisible(false);
+    // Room above the tallest bar for its value label; an all-zero chart still gets a 0..1 axis.
+    styler.setYAxisMin(0.0);
+    styler.setYAxisMax(max > 0 ? max * 1.15 : 1.0);
+    styler.setYAxisDecimalPattern("#,##0.#");
+    styler.setChartTitleFont(FONT.deriveFont(Font.BOLD, 20f));
+    styler.setAxisTitleFont(FONT.deriveFont(14f));
+    styler.setAxisTickLabelsFont(TICK_FONT);
+    styler.setChartFontColor(TEXT_COLOR);
+    styler.setAxisTickLabelsColor(TEXT_COLOR);
+    styler.setLabelsVisible(true);
+    styler.setLabelsPosition(1.05); // just above the bar
+    styler.setLabelsFont(FONT.deriveFont(12f));
+    styler.setLabelsFontColorAutomaticEnabled(false);
+    styler.setLabelsFontColor(TEXT_COLOR);
+    // XChart hides x labels closer than this hint (default ~74 px); ours never overlap: they are
+    // rotated when they would not fit side by side, and then 24 px apart is enough.
+    styler.setXAxisTickMarkSpacingHint(24);
+    if (labelsOverflow(labels, width)) {
+      styler.setXAxisLabelRotation(X_LABEL_ROTATION);
+      styler.setXAxisLabelAlignment(TextAlignment.Right); // label ends under its bar
+    }
+    chart.addSeries("share", labels, values);
+
+    try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The bundled font at size 1; callers derive the size they need. */
+  static Font font() {
+    return FONT;
+  }
+
+  /** True if the x labels, laid side by side, would not fit in ~80% of the chart width. */
+  private static boolean labelsOverflow(List<String> labels, int width) {
+    FontRenderContext frc = new FontRenderContext(null, true, true);
+    double slot = width * 0.8 / labels.size();
+    return labels.stream().anyMatch(l -> TICK_FONT.getStringBounds(l, frc).getWidth() + 8 > slot);
+  }
+
+  private static Font loadFont(String resource) {
+    try (InputStream in = TrendChart.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("font resource missing from classpath: " + resource);
+      }
+      return Font.createFont(Font.TRUETYPE_FONT, in);
+    } catch (IOException | FontFormatException e) {
+      throw new IllegalStateException("cannot load font " + resource, e);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package dev.kubeconbot.cli;
+
+import dev.kubeconbot.answer.Answer;
+import dev.kubeconbot.answer.AnswerEngine;
+import dev.kubeconbot.answer.CommandRegistry;
+import dev.kubeconbot.answer.Lang;
+import dev.kubeconbot.chart.TrendChart;
+import dev.kubeconbot.content.ContentException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code trend --png FILE TOPIC}: writes the /trend chart of a topic and prints the trend as text.
+ * Exit code 1 when no edition discusses the topic (no chart is written), 2 when content cannot load.
+ */
+@Command(name = "trend", mixinStandardHelpOptions = true,
+    description = "Write the trend chart of a topic (share of each edition's passages) as a PNG.")
+final class TrendCli implements Callable<Integer> {
+
+  @Mixin
+  ContentOptions options;
+
+  @Option(names = "--png", paramLabel = "FILE", required = true, description = "Where to write the chart.")
+  Path png;
+
+  @Option(names = "--lang", paramLabel = "TAG", defaultValue = "en-US",
+      description = "Language of the labels: en-US, zh-CN or zh-TW (default: ${DEFAULT-VALUE}).")
+  String lang;
+
+  @Parameters(paramLabel = "TOPIC", arity = "1..*", description = "The topic, e.g. wasm or 可观测性.")
+  List<String> topic;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    AnswerEngine engine;
+    try {
+      engine = new AnswerEngine(CommandRegistry.standard(), options.load(List.of(Path.of("content"))));
+    } catch (ContentException e) {
+      spec.commandLine().getErr().println("kubecon-bot: " + e.getMessage());
+      return 2;
+    }
+    String name = String.join(" ", topic);
+    Lang labels = Lang.of(lang);
+    Answer answer = engine.answer("trend", Map.of("topic", name), "/trend " + name, labels);
+    spec.commandLine().getOut().println(AnswerText.of(answer));
+    if (answer.trend() == null) {
+      return 1;
+    }
+    Files.write(png, TrendChart.png(answer.trend(), labels));
+    spec.commandLine().getOut().println("Chart written to " + png);
+    return 0;
+  }
+}
