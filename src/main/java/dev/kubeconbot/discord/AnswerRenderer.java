@@ -1,6 +1,7 @@
 package dev.kubeconbot.discord;
 
 import dev.kubeconbot.answer.Answer;
+import dev.kubeconbot.chart.TrendChart;
 import dev.kubeconbot.answer.Lang;
 import dev.kubeconbot.answer.Messages;
 import dev.kubeconbot.answer.Quote;
@@ -15,6 +16,7 @@ import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
@@ -22,7 +24,8 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
 /**
  * One page of an {@link Answer} as a Discord message: one embed (the title, the answer's message,
  * one field per quote with its edition, section and a link to its source, the hint and page number
- * in the footer), ◀ ▶ page buttons and a link button to the page's top source. Pages are cut from
+ * in the footer, a trend's chart as its image), ◀ ▶ page buttons and a link button to the page's
+ * top source. Pages are cut from
  * the answer the same way every time, so a page button still shows the same page after a restart.
  * Every Discord limit holds whatever the answer; no message can ping anyone; the message content
  * stays empty, so no link in it can unfurl into a preview.
@@ -40,6 +43,8 @@ final class AnswerRenderer {
   private static final int COLOR = 0x326CE5;
   private static final String PREVIOUS = "◀";
   private static final String NEXT = "▶";
+  /** The /trend chart, attached to the message and shown as the embed's image. */
+  static final String CHART = "trend.png";
 
   private final PageIds pageIds;
 
@@ -85,7 +90,12 @@ final class AnswerRenderer {
     topSource(answer.quotes(), shown, pages).ifPresent(quote -> buttons.add(Button.link(DiscordText.url(quote.url()),
         DiscordText.plain(Messages.get(lang, "discord.source") + ": " + quote.title(), Button.LABEL_MAX_LENGTH))));
 
-    return new MessageCreateBuilder()
+    MessageCreateBuilder message = new MessageCreateBuilder();
+    if (answer.trend() != null && !answer.trend().points().isEmpty()) {
+      message.setFiles(FileUpload.fromData(TrendChart.png(answer.trend(), lang), CHART));
+      embed.setImage("attachment://" + CHART);
+    }
+    return message
         .setEmbeds(embed.build())
         .setComponents(buttons.isEmpty() ? List.of() : List.of(ActionRow.of(buttons)))
         .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))

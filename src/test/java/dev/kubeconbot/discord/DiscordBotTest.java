@@ -185,6 +185,17 @@ class DiscordBotTest {
     JsonNode embed = bot.awaitAnswer(trend).at("/embeds/0");
     assertThat(embed.path("title").asText()).isEqualTo("“wasm” over time");
     assertThat(embed.at("/footer/text").asText()).startsWith("Passages per edition:");
+    assertThat(embed.at("/image/url").asText()).isEqualTo("attachment://trend.png");
+    // One quote per edition that discusses it.
+    assertThat(StreamSupport.stream(embed.path("fields").spliterator(), false)
+        .map(field -> field.path("name").asText().replaceFirst("^\\d+ · ", "").replaceFirst(" › .*", "")))
+        .containsExactly("KubeCon EU 2021", "KubeCon EU 2022");
+
+    List<RecordedRequest.Part> files = discord.awaitOriginalEdit(trend, TIMEOUT).files();
+    assertThat(files).singleElement().satisfies(file -> {
+      assertThat(file.filename()).isEqualTo("trend.png");
+      assertThat(file.data()).startsWith(0x89, 'P', 'N', 'G');
+    });
   }
 
   @Test
