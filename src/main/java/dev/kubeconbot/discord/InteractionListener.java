@@ -1,0 +1,107 @@
+package dev.kubeconbot.discord;
+
+import dev.kubeconbot.answer.Choice;
+import dev.kubeconbot.answer.CommandSpec;
+import dev.kubeconbot.answer.Lang;
+import dev.kubeconbot.answer.Messages;
+import dev.kubeconbot.answer.OptionSpec;
+import dev.kubeconbot.service.AnswerService;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+
+/**
+ * Slash commands, their autocomplete and page buttons: each routed to the command of the same name in
+ * the registry and answered through the {@link AnswerService}, in the user's Discord language.
+ */
+final class InteractionListener extends ListenerAdapter {
+
+  /** Commands whose reply is slow to make (a chart to draw and upload): deferred at once. */
+  private static final Set<String> SLOW = Set.of("trend");
+
+  private final AnswerService answers;
+  private final AnswerRenderer renderer;
+  private final PageIds pageIds;
+  private final InteractionResponder responder;
+  private final ErrorReporter errors;
+
+  InteractionListener(AnswerService answers, AnswerRenderer renderer, PageIds pageIds, InteractionResponder responder,
+      ErrorReporter errors) {
+    this.answers = answers;
+    this.renderer = renderer;
+    this.pageIds = pageIds;
+    this.responder = responder;
+    this.errors = errors;
+  }
+
+  @Override
+  public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+    Lang lang = Lang.of(event.getUserLocale().getLocale());
+    boolean ephemeral = event.getOption(SlashCommands.PRIVATE, false, OptionMapping::getAsBoolean);
+    responder.respond(new InteractionResponder.SlashReply(event, ephemeral), event.getName(), lang,
+        SLOW.contains(event.getName()), () -> {
+          Map<String, String> options = new LinkedHashMap<>();
+          event.getOptions().stream()
+              .filter(option -> !option.getName().equals(SlashCommands.PRIVATE))
+              .forEach(option -> options.put(option.getName(), option.getAsString()));
+          Query query = new Query.Slash(event.getName(), options, lang);
+          return renderer.response(query.answer(answers, event.getUser().getId()), query, 0);
+        });
+  }
+
+  @Override
+  public void onButtonInteraction(ButtonInteractionEvent event) {
+    Optional<PageIds.Page> page = pageIds.decode(event.getComponentId());
+    Lang lang = page.map(p -> p.query().lang()).orElse(Lang.of(event.getUserLocale().getLocale()));
+    String command = page.map(p -> p.query() instanceof Query.Slash slash ? slash.command() : "text").orElse("button");
+    responder.respond(new InteractionResponder.ButtonEdit(event), command, lang, false, () -> page
+        .map(p -> renderer.response(p.query().answer(answers, event.getUser().getId()), p.query(), p.page()))
+        .orElseGet(() -> new Response.Notice(Messages.get(lang, "discord.staleButton"))));
+  }
+
+  /** Choices from memory, at once: Discord gives autocomplete no way to defer. */
+  @Override
+  public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+    String option = event.getFocusedOption().getName();
+    List<Command.Choice> choices;
+    try {
+      OptionType type = answers.engine().commands().find(event.getName())
+          .flatMap(command -> spec(command.spec(), option))
+          .map(SlashCommands::type)
+          .orElse(OptionType.STRING);
+      choices = answers.complete(event.getName(), option, event.getFocusedOption().getValue()).stream()
+          .map(choice -> choice(choice, type))
+          .filter(Objects::nonNull)
+          .limit(OptionData.MAX_CHOICES)
+          .toList();
+    } catch (RuntimeException e) {
+      errors.report(event.getName(), Lang.of(event.getUserLocale().getLocale()), e);
+      choices = List.of();
+    }
+    event.replyChoices(choices).queue();
+  }
+
+  private static Optional<OptionSpec> spec(CommandSpec command, String option) {
+    return command.options().stream().filter(o -> o.name().equals(option)).findFirst();
+  }
+
+  /** A Discord choice, or {@code null} if the value does not fit the option (too long, not a number). */
+  private static Command.Choice choice(Choice choice, OptionType type) {
+    String label = DiscordText.plain(choice.label(), OptionData.MAX_CHOICE_NAME_LENGTH);
+    if (type == OptionType.INTEGER) {
+      return choice.value().matches("-?\\d{1,18}") ? new Command.Choice(label, Long.parseLong(choice.value())) : null;
+    }
+    return choice.value().length() <= OptionData.MAX_CHOICE_VALUE_LENGTH ? new Command.Choice(label, choice.value()) : null;
+  }
+}
