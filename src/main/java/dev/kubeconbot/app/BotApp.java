@@ -57,6 +57,8 @@ public final class BotApp implements ServiceStatus {
   private volatile AnswerService answers;
   /** Front ends that started; read by readiness checks while start adds to it. */
   private final List<FrontEnd> frontEnds = new CopyOnWriteArrayList<>();
+  /** Why a front end could not start; readiness never turns 200 after that. */
+  private volatile String startFailure;
   /** Orders start and stop: front ends are never started once stopping has begun. */
   private final Object lifecycle = new Object();
 
@@ -104,7 +106,12 @@ public final class BotApp implements ServiceStatus {
       answers = service;
       if (config.discord().enabled()) {
         for (FrontEnd frontEnd : frontEndFactory.create(config, service, registry)) {
-          frontEnd.start();
+          try {
+            frontEnd.start();
+          } catch (Exception e) {
+            startFailure = frontEnd.name() + ": failed to start (" + e.getClass().getSimpleName() + ")";
+            throw e;
+          }
           frontEnds.add(frontEnd);
         }
       } else {
@@ -131,6 +138,9 @@ public final class BotApp implements ServiceStatus {
   public Optional<String> notReadyReason() {
     if (stopping.get()) {
       return Optional.of("shutting down");
+    }
+    if (startFailure != null) {
+      return Optional.of(startFailure);
     }
     if (answers == null) {
       return Optional.of("index building");

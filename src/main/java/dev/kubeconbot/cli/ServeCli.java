@@ -8,6 +8,7 @@ import dev.kubeconbot.config.BotConfig;
 import dev.kubeconbot.config.ConfigException;
 import dev.kubeconbot.config.ConfigLoader;
 import dev.kubeconbot.content.ContentException;
+import dev.kubeconbot.discord.DiscordBot;
 import dev.kubeconbot.search.Analyzers;
 import dev.kubeconbot.search.Library;
 import dev.kubeconbot.service.AnswerService;
@@ -94,13 +95,8 @@ final class ServeCli implements Callable<Integer> {
     };
   }
 
-  /**
-   * THE PLACE TO WIRE THE DISCORD FRONT END: the front ends that serve users when DISCORD_TOKEN is
-   * set (readiness waits for each of them; shutdown closes them). Returns e.g.
-   * {@code List.of(new DiscordBot(config.discord(), answers, registry))} once that is part of the build.
-   */
+  /** The front ends that serve users when DISCORD_TOKEN is set; readiness waits for each, shutdown closes them. */
   static List<FrontEnd> frontEnds(BotConfig config, AnswerService answers, MeterRegistry registry) {
-    LOG.warn("DISCORD_TOKEN is set, but the Discord front end is not part of this build; answering over HTTP only");
-    return List.of();
+    return List.of(new DiscordBot(config.discord(), answers, registry));
   }
 }

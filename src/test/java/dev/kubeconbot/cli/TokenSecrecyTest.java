@@ -10,9 +10,11 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.kubeconbot.config.BotConfig;
 import dev.kubeconbot.config.ConfigException;
 import dev.kubeconbot.config.ConfigLoader;
+import dev.kubeconbot.discord.fake.FakeDiscord;
 import dev.kubeconbot.testing.RunningBot;
 import dev.kubeconbot.testing.Seeds;
 import java.nio.file.Path;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -55,22 +57,43 @@ class TokenSecrecyTest {
     return all.toString();
   }
 
+  /** Config for the real serve factory, pointed at {@code discord}. */
+  private BotConfig config(FakeDiscord discord, String token) {
+    return RunningBot.config(configDir, Map.of("DISCORD_TOKEN", token, "RATE_LIMIT_ANSWERS", "1",
+        "DISCORD_API_URL", discord.restBaseUrl(), "DISCORD_GATEWAY_URL", discord.gatewayUrl()));
+  }
+
   @Test
-  void aRunningBotWithATokenNeverShowsIt() {
-    BotConfig config = RunningBot.config(configDir, Map.of("DISCORD_TOKEN", TOKEN, "RATE_LIMIT_ANSWERS", "1"));
-    assertThat(config.discord().token().reveal()).isEqualTo(TOKEN);
-    StringBuilder seen = new StringBuilder(config.toString()).append(config.discord());
-    // The real factory: with a token it says the Discord front end is not in this build.
-    try (RunningBot bot = RunningBot.start(config, Seeds::engine, ServeCli::frontEnds)) {
-      bot.served.join();
-      for (String path : List.of("/healthz", "/readyz", "/api/ask?q=wasm", "/api/ask?q=wasm", "/api/ask?q=%FF",
-          "/api/ask", "/nope", "/metrics")) {
-        seen.append(bot.get(path).body());
+  void aConnectedBotNeverShowsItsToken() {
+    try (FakeDiscord discord = FakeDiscord.start()) {
+      BotConfig config = config(discord, FakeDiscord.TOKEN);
+      assertThat(config.discord().token().reveal()).isEqualTo(FakeDiscord.TOKEN);
+      StringBuilder seen = new StringBuilder(config.toString()).append(config.discord());
+      try (RunningBot bot = RunningBot.start(config, Seeds::engine, ServeCli::frontEnds)) {
+        bot.served.join();
+        bot.await("/readyz", response -> response.statusCode() == 200);
+        for (String path : List.of("/healthz", "/readyz", "/api/ask?q=wasm", "/api/ask?q=wasm", "/api/ask?q=%FF",
+            "/api/ask", "/nope", "/metrics")) {
+          seen.append(bot.get(path).body());
+        }
       }
+      // The token was used (the fake saw it at login) and shown nowhere.
+      assertThat(discord.requests()).anySatisfy(r ->
+          assertThat(r.header("Authorization")).isEqualTo("Bot " + FakeDiscord.TOKEN));
+      assertThat(logs.list).isNotEmpty();
+      assertThat(logged()).contains("connecting to Discord").doesNotContain(FakeDiscord.TOKEN);
+      assertThat(seen.toString()).contains("[hidden]").doesNotContain(FakeDiscord.TOKEN);
     }
-    assertThat(logs.list).isNotEmpty();
-    assertThat(logged()).contains("Discord front end is not part of this build").doesNotContain(TOKEN);
-    assertThat(seen.toString()).contains("[hidden]").doesNotContain(TOKEN);
+  }
+
+  @Test
+  void aRejectedTokenIsNotLoggedEither() {
+    try (FakeDiscord discord = FakeDiscord.start();
+        RunningBot bot = RunningBot.start(config(discord, TOKEN), Seeds::engine, ServeCli::frontEnds)) {
+      assertThatThrownBy(bot.served::join).hasRootCauseInstanceOf(InvalidTokenException.class);
+      assertThat(bot.get("/readyz").statusCode()).isEqualTo(503);
+    }
+    assertThat(logged()).doesNotContain(TOKEN).doesNotContain("Ovy4MCQ");
   }
 
   @Test
