@@ -51,8 +51,12 @@ public final class TrendChart {
 
   private static final Color TEXT_COLOR = new Color(0x33, 0x33, 0x33);
   private static final Font FONT = loadFont("/fonts/wqy-microhei.ttc");
+  private static final Font TITLE_FONT = FONT.deriveFont(Font.BOLD, 20f);
   private static final Font TICK_FONT = FONT.deriveFont(13f);
+  private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
   private static final int X_LABEL_ROTATION = 45;
+  /** Wider x labels are shortened: XChart drops a rotated label that would cross the left edge. */
+  private static final double MAX_LABEL_WIDTH = 130;
 
   /**
    * One bar: an edition label such as "KubeCon EU 2019" and its value (a percentage or a count).
@@ -82,7 +86,9 @@ public final class TrendChart {
   }
 
   /**
-   * Renders a bar chart as PNG bytes.
+   * Renders a bar chart as PNG bytes. Each bar is labelled with its value; x labels are rotated
+   * when they would not fit side by side, and a title or label too wide to fit is shortened in
+   * the middle with "…".
    *
    * @param title chart title, usually the topic (any language)
    * @param yAxisTitle e.g. "% of passages" or "passages"
@@ -98,12 +104,17 @@ public final class TrendChart {
     if (width <= 0 || height <= 0) {
       throw new IllegalArgumentException("width and height must be positive: " + width + "x" + height);
     }
-    List<String> labels = bars.stream().map(Bar::label).toList();
+    List<String> labels = bars.stream().map(b -> fit(b.label(), TICK_FONT, MAX_LABEL_WIDTH)).toList();
     List<Double> values = bars.stream().map(Bar::value).toList();
     double max = values.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
 
     CategoryChart chart =
-        new CategoryChartBuilder().width(width).height(height).title(title).yAxisTitle(yAxisTitle).build();
+        new CategoryChartBuilder()
+            .width(width)
+            .height(height)
+            .title(fit(title, TITLE_FONT, width - 100)) // centred over the plot, not the chart
+            .yAxisTitle(yAxisTitle)
+            .build();
     CategoryStyler styler = chart.getStyler();
     styler.setLegendVisible(false);
     styler.setChartBackgroundColor(Color.WHITE);
@@ -118,7 +129,7 @@ public final class TrendChart {
     styler.setYAxisMin(0.0);
     styler.setYAxisMax(max > 0 ? max * 1.15 : 1.0);
     styler.setYAxisDecimalPattern("#,##0.#");
-    styler.setChartTitleFont(FONT.deriveFont(Font.BOLD, 20f));
+    styler.setChartTitleFont(TITLE_FONT);
     styler.setAxisTitleFont(FONT.deriveFont(14f));
     styler.setAxisTickLabelsFont(TICK_FONT);
     styler.setChartFontColor(TEXT_COLOR);
@@ -152,9 +163,41 @@ public final class TrendChart {
 
   /** True if the x labels, laid side by side, would not fit in ~80% of the chart width. */
   private static boolean labelsOverflow(List<String> labels, int width) {
-    FontRenderContext frc = new FontRenderContext(null, true, true);
     double slot = width * 0.8 / labels.size();
-    return labels.stream().anyMatch(l -> TICK_FONT.getStringBounds(l, frc).getWidth() + 8 > slot);
+    return labels.stream().anyMatch(l -> textWidth(l, TICK_FONT) + 8 > slot);
+  }
+
+  /**
+   * Returns {@code text}, or if it is wider than {@code maxWidth} pixels a copy with its middle
+   * replaced by "…" (keeping e.g. the year at the end of an edition name). XChart neither wraps
+   * nor shrinks text: an over-long title is clipped at both chart edges.
+   */
+  static String fit(String text, Font font, double maxWidth) {
+    if (textWidth(text, font) <= maxWidth) {
+      return text;
+    }
+    int[] cps = text.codePoints().toArray();
+    // Binary search for the most code points to keep; keeping 0 (just "…") is the floor.
+    int lo = 0;
+    int hi = cps.length - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) / 2;
+      if (textWidth(elide(cps, mid), font) <= maxWidth) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return elide(cps, lo);
+  }
+
+  /** The first and last {@code keep / 2} code points (the first gets the odd one) around "…". */
+  private static String elide(int[] cps, int keep) {
+    return new String(cps, 0, (keep + 1) / 2) + "…" + new String(cps, cps.length - keep / 2, keep / 2);
+  }
+
+  private static double textWidth(String text, Font font) {
+    return font.getStringBounds(text, FRC).getWidth();
   }
 
   private static Font loadFont(String resource) {

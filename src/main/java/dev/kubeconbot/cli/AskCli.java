@@ -3,15 +3,13 @@ package dev.kubeconbot.cli;
 import dev.kubeconbot.answer.Answer;
 import dev.kubeconbot.answer.AnswerEngine;
 import dev.kubeconbot.answer.AnswerJson;
-import dev.kubeconbot.answer.CommandRegistry;
-import dev.kubeconbot.content.ContentException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,13 +42,11 @@ final class AskCli implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    AnswerEngine engine;
-    try {
-      engine = new AnswerEngine(CommandRegistry.standard(), options.load(List.of(Path.of("content"))));
-    } catch (ContentException e) {
-      spec.commandLine().getErr().println("kubecon-bot: " + e.getMessage());
+    Optional<AnswerEngine> loaded = options.engine(spec.commandLine().getErr());
+    if (loaded.isEmpty()) {
       return 2;
     }
+    AnswerEngine engine = loaded.get();
     if (!queries.isEmpty()) {
       queries.forEach(query -> print(out, engine.answer(query, null)));
       return 0;

@@ -1,9 +1,13 @@
 package dev.kubeconbot.cli;
 
+import dev.kubeconbot.answer.AnswerEngine;
+import dev.kubeconbot.answer.CommandRegistry;
 import dev.kubeconbot.content.ContentException;
 import dev.kubeconbot.search.Library;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** The options every command shares for finding content and configuration. */
@@ -22,7 +26,17 @@ final class ContentOptions {
     return content.isEmpty() ? defaults : content;
   }
 
-  Library load(List<Path> defaults) throws ContentException {
-    return Library.load(config, contentFolders(defaults));
+  /**
+   * The answer engine over the content (default: the {@code content} folder), or empty after
+   * printing to {@code err} why the content cannot be loaded.
+   */
+  Optional<AnswerEngine> engine(PrintWriter err) {
+    try {
+      return Optional.of(new AnswerEngine(CommandRegistry.standard(),
+          Library.load(config, contentFolders(List.of(Path.of("content"))))));
+    } catch (ContentException e) {
+      err.println("kubecon-bot: " + e.getMessage());
+      return Optional.empty();
+    }
   }
 }

@@ -2,15 +2,14 @@ package dev.kubeconbot.cli;
 
 import dev.kubeconbot.answer.Answer;
 import dev.kubeconbot.answer.AnswerEngine;
-import dev.kubeconbot.answer.CommandRegistry;
 import dev.kubeconbot.answer.Lang;
 import dev.kubeconbot.chart.TrendChart;
-import dev.kubeconbot.content.ContentException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,13 +44,11 @@ final class TrendCli implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    AnswerEngine engine;
-    try {
-      engine = new AnswerEngine(CommandRegistry.standard(), options.load(List.of(Path.of("content"))));
-    } catch (ContentException e) {
-      spec.commandLine().getErr().println("kubecon-bot: " + e.getMessage());
+    Optional<AnswerEngine> loaded = options.engine(spec.commandLine().getErr());
+    if (loaded.isEmpty()) {
       return 2;
     }
+    AnswerEngine engine = loaded.get();
     String name = String.join(" ", topic);
     Lang labels = Lang.of(lang);
     Answer answer = engine.answer("trend", Map.of("topic", name), "/trend " + name, labels);

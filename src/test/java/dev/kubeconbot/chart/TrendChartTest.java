@@ -13,6 +13,7 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.GraphicsEnvironment;
 import java.awt.RenderingHints;
+import java.awt.font.FontRenderContext;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -41,6 +42,7 @@ class TrendChartTest {
   @Test
   void rendersHeadless() {
     TrendChart.png("wasm", "%", List.of(new Bar("EU 2019", 1)));
+    assertThat(System.getProperty("java.awt.headless")).isEqualTo("true");
     assertThat(GraphicsEnvironment.isHeadless()).isTrue();
   }
 
@@ -78,10 +80,25 @@ class TrendChartTest {
     for (int i = 0; i < 20; i++) {
       bars.add(new Bar("KubeCon " + (i % 2 == 0 ? "EU " : "NA ") + (2015 + i / 2), i + 1));
     }
-    List<Integer> heights = barHeights(decode(TrendChart.png("many", "%", bars)));
+    BufferedImage img = decode(TrendChart.png("many", "%", bars));
+    List<Integer> heights = barHeights(img);
 
     assertThat(heights).hasSize(20);
     assertThat(heights).isSorted();
+    // XChart draws a tick mark exactly where it draws an x label, and skips both when crowded.
+    assertThat(xTickMarks(img)).as("x labels drawn").isEqualTo(20);
+  }
+
+  @Test
+  void longEditionNamesAreShortenedSoThePlotKeepsItsHeight() throws IOException {
+    List<Bar> bars = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      bars.add(new Bar("KubeCon + CloudNativeCon Europe " + (2006 + i), i + 1));
+    }
+    List<Integer> heights = barHeights(decode(TrendChart.png("long", "%", bars)));
+
+    assertThat(heights).hasSize(20);
+    assertThat(heights.get(19)).as("tallest bar in px").isGreaterThan(TrendChart.HEIGHT * 2 / 5);
   }
 
   @Test
@@ -137,6 +154,29 @@ class TrendChartTest {
     assertThat(titleBandPixels(chinese)).isNotEqualTo(titleBandPixels(missing));
   }
 
+  @Test
+  void longTitleIsShortenedInsteadOfClipped() throws IOException {
+    String title = "a very long topic 一个很长的主题标题 that would run past both edges of the chart";
+    BufferedImage img = decode(TrendChart.png(title, "%", sampleBars()));
+    int[] band = titleBandPixels(img);
+    int w = img.getWidth();
+    for (int i = 0; i < band.length; i++) {
+      int x = i % w;
+      if (x < 4 || x >= w - 4) {
+        assertThat(band[i] & 0xFFFFFF).as("title ink at x=%d", x).isEqualTo(0xFFFFFF);
+      }
+    }
+  }
+
+  @Test
+  void fitKeepsShortTextAndBothEndsOfLongText() {
+    Font font = TrendChart.font().deriveFont(13f);
+    assertThat(TrendChart.fit("KubeCon EU 2019", font, 130)).isEqualTo("KubeCon EU 2019");
+    String fitted = TrendChart.fit("KubeCon + CloudNativeCon Europe 2019", font, 130);
+    assertThat(fitted).startsWith("KubeCon").contains("…").endsWith("2019");
+    assertThat(font.getStringBounds(fitted, new FontRenderContext(null, true, true)).getWidth()).isLessThanOrEqualTo(130);
+  }
+
   private static List<Bar> sampleBars() {
     return List.of(
         new Bar("KubeCon EU 2019", 0),
@@ -173,6 +213,37 @@ class TrendChartTest {
     }
     if (current > 0) heights.add(current);
     return heights;
+  }
+
+  /** Number of tick marks hanging below the x axis line (the first long line under the bars). */
+  private static int xTickMarks(BufferedImage img) {
+    int bar = TrendChart.BAR_COLOR.getRGB() & 0xFFFFFF;
+    int barBottom = 0;
+    for (int y = 0; y < img.getHeight(); y++) {
+      for (int x = 0; x < img.getWidth(); x++) {
+        if ((img.getRGB(x, y) & 0xFFFFFF) == bar) barBottom = y;
+      }
+    }
+    int axis = barBottom + 1;
+    while (inkRuns(img, axis).stream().mapToInt(Integer::intValue).max().orElse(0) < img.getWidth() / 2) {
+      axis++;
+    }
+    return inkRuns(img, axis + 2).size();
+  }
+
+  /** Lengths of the runs of non-white pixels in row {@code y}. */
+  private static List<Integer> inkRuns(BufferedImage img, int y) {
+    List<Integer> runs = new ArrayList<>();
+    int run = 0;
+    for (int x = 0; x <= img.getWidth(); x++) {
+      if (x < img.getWidth() && (img.getRGB(x, y) & 0xFFFFFF) != 0xFFFFFF) {
+        run++;
+      } else if (run > 0) {
+        runs.add(run);
+        run = 0;
+      }
+    }
+    return runs;
   }
 
   private static int[] titleBandPixels(BufferedImage img) {
