@@ -31,7 +31,7 @@ final class Retrieval {
   record Policy(double minCoverage, double minRelativeScore, int perArticle, int limit, boolean newestFirst) {}
 
   /** Passages considered before filtering: enough to fill a page after the per-article cap. */
-  private static final int POOL = 200;
+  private static final int POOL = 60;
   /** Scores within this share of each other count as equally relevant. */
   private static final double RELEVANCE_STEP = 0.2;
 

@@ -32,10 +32,6 @@ public final class Analyzers {
   public static final String TEXT_WORDS = "text_words";
   /** Passage text as CJK bigrams and stemmed English words. */
   public static final String TEXT_BIGRAMS = "text_bigrams";
-  /** Article title and section heading, segmented. */
-  public static final String HEAD_WORDS = "head_words";
-  /** Article title and section heading, as bigrams. */
-  public static final String HEAD_BIGRAMS = "head_bigrams";
 
   private Analyzers() {}
 
@@ -82,7 +78,7 @@ public final class Analyzers {
     Analyzer words = words();
     Analyzer bigrams = bigrams();
     return new PerFieldAnalyzerWrapper(words, Map.of(
-        TEXT_WORDS, words, HEAD_WORDS, words, TEXT_BIGRAMS, bigrams, HEAD_BIGRAMS, bigrams));
+        TEXT_WORDS, words, TEXT_BIGRAMS, bigrams));
   }
 
   /** The tokens {@code analyzer} makes of {@code text} for {@code field}. */

@@ -60,15 +60,22 @@ class QueryBenchmarkTest {
     }
     long[] nanos = new long[MEASURED];
     Map<String, List<Long>> byCommand = new TreeMap<>();
+    Map<String, List<Long>> byQuery = new java.util.HashMap<>();
     for (int i = 0; i < MEASURED; i++) {
       String query = queries.get(random.nextInt(queries.size()));
       long t0 = System.nanoTime();
       String command = engine.answer(query, Lang.EN).command();
       nanos[i] = System.nanoTime() - t0;
       byCommand.computeIfAbsent(command, c -> new ArrayList<>()).add(nanos[i]);
+      byQuery.computeIfAbsent(query, q -> new ArrayList<>()).add(nanos[i]);
     }
     report("all", nanos);
     byCommand.forEach((command, times) -> report(command, times.stream().mapToLong(Long::longValue).toArray()));
+    System.out.println("Slowest queries (median of their runs):");
+    Map<String, Long> medians = new TreeMap<>();
+    byQuery.forEach((query, times) -> medians.put(query, times.stream().sorted().toList().get(times.size() / 2)));
+    medians.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(10)
+        .forEach(e -> System.out.printf("  %7.2f ms  %s%n", e.getValue() / 1e6, e.getKey()));
     System.gc();
     System.out.printf("Heap used with the large library: %.0f MB%n", usedHeap() / 1e6);
     assertThat(library.corpus().articles()).hasSize(ARTICLES);

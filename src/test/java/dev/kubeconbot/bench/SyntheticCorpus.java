@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A large corpus for benchmarks: articles whose paragraphs are sentences drawn from the seed
- * articles, spread over every edition in the calendar, with front matter. Deterministic for a seed.
+ * A large corpus for benchmarks: articles whose sentences are recombined from clauses of the seed
+ * articles (so the vocabulary and its frequencies are realistic, while few passages are identical,
+ * as in a real corpus), spread over every edition in the calendar, with front matter. Deterministic
+ * for a seed.
  */
 final class SyntheticCorpus {
 
@@ -22,13 +24,15 @@ final class SyntheticCorpus {
 
   /** Writes {@code articles} Markdown files into {@code dir}. */
   static void write(Path dir, int articles, Library seeds, EventCalendar calendar, long seed) throws IOException {
-    List<String> sentences = new ArrayList<>();
+    List<String> clauses = new ArrayList<>();
     List<String> headings = new ArrayList<>();
     seeds.corpus().articles().forEach(a -> a.blocks().forEach(b -> {
       if (b.kind() == Block.Kind.HEADING) {
         headings.add(b.text());
       } else {
-        sentences.addAll(Sentences.split(b.text()).stream().filter(s -> s.length() > 10).toList());
+        for (String sentence : Sentences.split(b.text())) {
+          clauses.addAll(List.of(sentence.split("(?<=[，、；,;：:])")));
+        }
       }
     }));
     List<Glossary.Topic> topics = seeds.glossary().topics();
@@ -48,7 +52,10 @@ final class SyntheticCorpus {
         text.append("## ").append(headings.get(random.nextInt(headings.size()))).append("\n\n");
         for (int paragraph = 0; paragraph < 4; paragraph++) {
           for (int s = 0; s < 3; s++) {
-            text.append(sentences.get(random.nextInt(sentences.size())));
+            for (int c = 0; c < 3; c++) {
+              text.append(clauses.get(random.nextInt(clauses.size())));
+            }
+            text.append("。");
           }
           if (random.nextInt(3) == 0) {
             text.append(topic.names().get(random.nextInt(topic.names().size()))).append(" 是本届的话题之一。");
