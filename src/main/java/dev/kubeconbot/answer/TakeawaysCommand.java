@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code /takeaways year:<2015..2030> [region]}: for each article of that year, its own takeaway
@@ -95,8 +96,9 @@ public final class TakeawaysCommand implements Command {
       return Answer.message("takeaways", call.query(), title, Editions.noArticles(call, wanted));
     }
     // Articles with their own takeaway list first: they say best what the edition was about.
-    List<Article> shown = articles.stream()
-        .sorted(Comparator.comparing((Article a) -> takeawayList(a).isEmpty()))
+    Map<Boolean, List<Article>> withList = articles.stream()
+        .collect(Collectors.partitioningBy(a -> !takeawayList(a).isEmpty()));
+    List<Article> shown = Stream.concat(withList.get(true).stream(), withList.get(false).stream())
         .limit(MAX_ARTICLES)
         .toList();
     List<Quote> quotes = new ArrayList<>();

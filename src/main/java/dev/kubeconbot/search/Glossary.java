@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * KubeCon and CNCF topics with their English and Chinese names ({@code config/glossary.yaml}). Used at
@@ -58,18 +59,18 @@ public final class Glossary {
 
   private final List<Topic> topics;
   private final Map<String, Topic> byName = new HashMap<>();
-  /** Longest first, so that at one position the longest name wins. */
-  private final List<Name> names;
+  /** Names by their first character, longest first, so that at one position the longest name wins. */
+  private final Map<Character, List<Name>> namesByFirst;
 
   public Glossary(List<Topic> topics) {
     this.topics = List.copyOf(topics);
     for (Topic topic : this.topics) {
       topic.names().forEach(n -> byName.putIfAbsent(n.toLowerCase(Locale.ROOT), topic));
     }
-    this.names = byName.entrySet().stream()
+    this.namesByFirst = byName.entrySet().stream()
         .map(e -> new Name(lower(e.getKey()), isLatin(e.getKey()), e.getValue()))
         .sorted(Comparator.comparingInt((Name n) -> n.lower().length()).reversed())
-        .toList();
+        .collect(Collectors.groupingBy(n -> n.lower().charAt(0)));
   }
 
   public static Glossary read(InputStream yaml) throws IOException {
@@ -97,25 +98,28 @@ public final class Glossary {
   /** Topics named in {@code text}, left to right, the longest name winning where names overlap. */
   public List<Mention> mentions(String text) {
     String lower = lower(text);
-    List<Mention> found = new ArrayList<>();
-    for (Name name : names) {
-      for (int at = lower.indexOf(name.lower()); at >= 0; at = lower.indexOf(name.lower(), at + 1)) {
-        int end = at + name.lower().length();
-        if (!name.latin() || standsAlone(lower, at, end)) {
-          found.add(new Mention(name.topic(), at, end));
-        }
-      }
-    }
-    found.sort(Comparator.comparingInt(Mention::start).thenComparing(m -> -(m.end() - m.start())));
     List<Mention> mentions = new ArrayList<>();
-    int covered = 0;
-    for (Mention mention : found) {
-      if (mention.start() >= covered) {
-        mentions.add(mention);
-        covered = mention.end();
+    int at = 0;
+    while (at < lower.length()) {
+      Name name = longestAt(lower, at);
+      if (name == null) {
+        at++;
+      } else {
+        mentions.add(new Mention(name.topic(), at, at + name.lower().length()));
+        at += name.lower().length();
       }
     }
     return mentions;
+  }
+
+  private Name longestAt(String lower, int at) {
+    for (Name name : namesByFirst.getOrDefault(lower.charAt(at), List.of())) {
+      int end = at + name.lower().length();
+      if (lower.startsWith(name.lower(), at) && (!name.latin() || standsAlone(lower, at, end))) {
+        return name;
+      }
+    }
+    return null;
   }
 
   /** Latin names must stand alone ("ai" is not in "maintain"); Chinese names match anywhere. */

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -66,6 +67,8 @@ public final class PassageIndex {
   private final Corpus corpus;
   private final Analyzer analyzer;
   private final IndexSearcher searcher;
+  /** Glossary topics come back in query after query; their analysis is done once (bounded by the glossary). */
+  private final Map<Glossary.Topic, Query> topicQueries = new ConcurrentHashMap<>();
 
   private PassageIndex(Corpus corpus, Analyzer analyzer, IndexSearcher searcher) {
     this.corpus = corpus;
@@ -314,6 +317,12 @@ public final class PassageIndex {
    * matches a concept only through its own text, so every quote contains what was asked about.
    */
   Query conceptQuery(Concept concept) {
+    return concept.topic() == null
+        ? buildConceptQuery(concept)
+        : topicQueries.computeIfAbsent(concept.topic(), topic -> buildConceptQuery(concept));
+  }
+
+  private Query buildConceptQuery(Concept concept) {
     // A set: "Operator", "operators" and "operator" are one stemmed term, searched once.
     Set<Query> alternatives = new LinkedHashSet<>();
     for (String variant : concept.variants()) {
