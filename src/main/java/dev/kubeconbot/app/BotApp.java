@@ -6,6 +6,7 @@ import dev.kubeconbot.content.ContentException;
 import dev.kubeconbot.content.Corpus;
 import dev.kubeconbot.http.HttpApi;
 import dev.kubeconbot.http.ServiceStatus;
+import dev.kubeconbot.search.Library;
 import dev.kubeconbot.service.AnswerService;
 import dev.kubeconbot.service.FrontEnd;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,6 +14,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +41,12 @@ public final class BotApp implements ServiceStatus {
     AnswerEngine load() throws ContentException;
   }
 
+  /** Loads and indexes the content again, for a reload. */
+  @FunctionalInterface
+  public interface LibraryLoader {
+    Library load() throws ContentException;
+  }
+
   /** Creates the front ends that talk to users, e.g. the Discord bot; called only when a token is set. */
   @FunctionalInterface
   public interface FrontEndFactory {
@@ -57,6 +65,12 @@ public final class BotApp implements ServiceStatus {
   private volatile AnswerService answers;
   /** Front ends that started; read by readiness checks while start adds to it. */
   private final List<FrontEnd> frontEnds = new CopyOnWriteArrayList<>();
+  /** How long the content folders must stay unchanged before a reload starts. */
+  private static final Duration RELOAD_QUIET = Duration.ofMillis(500);
+
+  private List<Path> watchedFolders = List.of();
+  private LibraryLoader reloader;
+  private volatile ContentWatcher watcher;
   /** Why a front end could not start; readiness never turns 200 after that. */
   private volatile String startFailure;
   /** Orders start and stop: front ends are never started once stopping has begun. */
@@ -104,6 +118,7 @@ public final class BotApp implements ServiceStatus {
         return;
       }
       answers = service;
+      watchContent();
       if (config.discord().enabled()) {
         for (FrontEnd frontEnd : frontEndFactory.create(config, service, registry)) {
           try {
@@ -122,6 +137,47 @@ public final class BotApp implements ServiceStatus {
     }
     LOG.info("started {} ms after the JVM{}", ManagementFactory.getRuntimeMXBean().getUptime(),
         notReadyReason().map(reason -> "; not ready yet: " + reason).orElse("; ready"));
+  }
+
+  /**
+   * Reloads the content whenever a file under {@code folders} changes: a new library is built in the
+   * background while answers keep coming from the old one, then swapped in whole. A reload that fails
+   * (say, the folder is gone) keeps the old library. Call before or after {@link #serve}.
+   */
+  public void reloadOnChange(List<Path> folders, LibraryLoader loader) {
+    synchronized (lifecycle) {
+      watchedFolders = List.copyOf(folders);
+      reloader = loader;
+      if (answers != null) {
+        watchContent();
+      }
+    }
+  }
+
+  /** Starts the watcher, if a reload was asked for and the first index is built; holds {@link #lifecycle}. */
+  private void watchContent() {
+    if (reloader == null || watcher != null || stopping.get()) {
+      return;
+    }
+    try {
+      watcher = new ContentWatcher(watchedFolders, RELOAD_QUIET, this::reload);
+    } catch (IOException e) {
+      LOG.warn("content will not reload on change: cannot watch {}: {}", watchedFolders, e.getMessage());
+    }
+  }
+
+  private void reload() {
+    long start = System.nanoTime();
+    try {
+      Library next = reloader.load();
+      answers.swap(next);
+      Corpus corpus = next.corpus();
+      LOG.info("content reloaded in {} ms: {} articles, {} passages, {} files skipped",
+          (System.nanoTime() - start) / 1_000_000, corpus.articles().size(), corpus.passages().size(),
+          corpus.skipped().size());
+    } catch (ContentException | RuntimeException e) {
+      LOG.warn("content reload failed, still answering from the previous content: {}", e.getMessage());
+    }
   }
 
   /** Where HTTP listens (the real port when the configured one was 0). */
@@ -177,6 +233,9 @@ public final class BotApp implements ServiceStatus {
     LOG.info("shutting down: not ready from now on; finishing answers under way (grace {} ms)",
         config.shutdownGrace().toMillis());
     try {
+      if (watcher != null) {
+        watcher.close();
+      }
       closeFrontEnds(deadline);
       if (http != null) {
         http.stop(deadline);

@@ -63,9 +63,10 @@ final class ServeCli implements Callable<Integer> {
     }
     Logging.use(config.logFormat());
     List<Path> content = options.contentFolders(config.contentDirs());
+    BotApp.LibraryLoader library = () -> Library.load(config.configDir(), content);
     BotApp app = new BotApp(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-        () -> new AnswerEngine(CommandRegistry.standard(), Library.load(config.configDir(), content)),
-        ServeCli::frontEnds);
+        () -> new AnswerEngine(CommandRegistry.standard(), library.load()), ServeCli::frontEnds);
+    app.reloadOnChange(content, library);
     Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
     try {
       app.start();

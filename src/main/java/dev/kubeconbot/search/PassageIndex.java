@@ -341,6 +341,11 @@ public final class PassageIndex {
 
   private Optional<Query> phrase(String field, String text) {
     List<Analyzers.Token> tokens = Analyzers.tokens(analyzer, field, text);
+    if (field.equals(Analyzers.TEXT_WORDS) && tokens.size() > 1
+        && tokens.stream().allMatch(t -> t.term().codePointCount(0, t.term().length()) == 1)) {
+      // Segmented into single characters (多云 → 多 云): no word to match on; the bigrams say it exactly.
+      return Optional.empty();
+    }
     if (tokens.size() <= 1) {
       return tokens.stream().findFirst().map(t -> new TermQuery(new Term(field, t.term())));
     }

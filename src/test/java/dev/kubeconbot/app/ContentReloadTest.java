@@ -1,0 +1,55 @@
+package dev.kubeconbot.app;
+
+import static dev.kubeconbot.testing.RunningBot.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubeconbot.answer.AnswerEngine;
+import dev.kubeconbot.answer.CommandRegistry;
+import dev.kubeconbot.search.Library;
+import dev.kubeconbot.testing.RunningBot;
+import dev.kubeconbot.testing.Seeds;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Editing the content while serving: a new index is built in the background and swapped in whole. */
+class ContentReloadTest {
+
+  @TempDir
+  Path configDir;
+
+  @TempDir
+  Path content;
+
+  private static boolean answersWith(java.net.http.HttpResponse<String> response, String text) {
+    return response.statusCode() == 200 && json(response).get("answers").toString().contains(text);
+  }
+
+  @Test
+  void aChangedFolderIsReloadedWhileAnswersKeepComing() throws Exception {
+    Files.writeString(content.resolve("gitops.md"),
+        "---\nevent: KubeCon EU 2021\n---\n# GitOps\n\nGitOps continues to shine as a way to declare infrastructure in Git.\n");
+    BotApp.LibraryLoader loader = () -> Library.load(Seeds.CONFIG, List.of(content));
+    try (RunningBot bot = RunningBot.start(RunningBot.config(configDir, Map.of("RATE_LIMIT_ANSWERS", "10000")),
+        () -> new AnswerEngine(CommandRegistry.standard(), loader.load()), (c, a, r) -> List.of())) {
+      bot.app().reloadOnChange(List.of(content), loader);
+      bot.served.join();
+      assertThat(json(bot.get("/api/ask?q=/topic%20wasm")).get("answers")).isEmpty();
+
+      Path sub = Files.createDirectories(content.resolve("2022"));
+      Files.writeString(sub.resolve("wasm.md"),
+          "---\nevent: KubeCon EU 2022\n---\n# Wasm\n\nWebAssembly offers a build once, run anywhere path for servers.\n");
+      bot.await("/api/ask?q=/topic%20wasm", response -> answersWith(response, "build once, run anywhere"));
+      assertThat(bot.get("/readyz").statusCode()).isEqualTo(200);
+
+      // A broken file is skipped on reload; the rest stays.
+      Files.writeString(content.resolve("broken.md"), "---\ntitle: [oops\n---\ntext\n");
+      Files.delete(content.resolve("gitops.md"));
+      bot.await("/api/ask?q=/topic%20gitops", response -> json(response).get("answers").isEmpty());
+      assertThat(answersWith(bot.get("/api/ask?q=/topic%20wasm"), "build once, run anywhere")).isTrue();
+    }
+  }
+}
