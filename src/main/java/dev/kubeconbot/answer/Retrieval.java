@@ -96,6 +96,11 @@ final class Retrieval {
         .collect(java.util.stream.Collectors.joining(", "));
   }
 
+  /** "No passage about “X”. Try: …" with topics the articles do discuss. */
+  static String nothingAbout(Invocation call, String topic) {
+    return call.text("topic.none", topic, String.join(", ", suggestions(call.library(), topic, 5)));
+  }
+
   /**
    * Glossary topics to suggest when nothing matched {@code text}: topics whose names resemble it,
    * else the most discussed ones. Only topics the corpus actually discusses.

@@ -38,7 +38,7 @@ public final class TopicCommand implements Command {
     List<SearchHit> hits = Retrieval.select(library, plan, POLICY, null);
     if (hits.isEmpty()) {
       return Answer.message("topic", call.query(), call.text("topic.heading", topic),
-          call.text("topic.none", topic, String.join(", ", Retrieval.suggestions(library, topic, 5))));
+          Retrieval.nothingAbout(call, topic));
     }
     String hint = call.text("topic.hint", Retrieval.editionCounts(Retrieval.countByEdition(library, plan)), topic);
     return Answer.quotes("topic", call.query(), call.text("topic.heading", topic), Retrieval.quotes(hits), hint);

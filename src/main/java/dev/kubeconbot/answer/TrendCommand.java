@@ -17,6 +17,7 @@ import java.util.TreeMap;
 public final class TrendCommand implements Command {
 
   static final String TOPIC = "topic";
+
   @Override
   public CommandSpec spec() {
     return new CommandSpec("trend", List.of(OptionSpec.text(TOPIC, true, true)));
@@ -34,8 +35,7 @@ public final class TrendCommand implements Command {
     Map<Edition, PassageIndex.EditionMatches> matches = library.index().matchesByEdition(plan);
     matches.keySet().removeIf(edition -> !edition.hasYear());
     if (matches.values().stream().allMatch(m -> m.count() == 0)) {
-      return Answer.message("trend", call.query(), title,
-          call.text("topic.none", topic, String.join(", ", Retrieval.suggestions(library, topic, 5))));
+      return Answer.message("trend", call.query(), title, Retrieval.nothingAbout(call, topic));
     }
     Map<Edition, Integer> passages = library.corpus().passageCounts();
     Map<Edition, Integer> counts = new TreeMap<>();
