@@ -19,7 +19,9 @@ final class AnswerText {
         text.append(" › ").append(quote.section());
       }
       text.append('\n');
-      quote.text().lines().forEach(line -> text.append("   > ").append(line).append('\n'));
+      if (!quote.text().equals(quote.title())) { // /sources lists titles: no need to say them twice
+        quote.text().lines().forEach(line -> text.append("   > ").append(line).append('\n'));
+      }
       text.append("   ").append(quote.url() == null ? "(no source link)" : quote.url()).append('\n');
     }
     if (answer.trend() != null) {
