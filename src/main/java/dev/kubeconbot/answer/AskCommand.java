@@ -5,6 +5,7 @@ import dev.kubeconbot.search.Concept;
 import dev.kubeconbot.search.Library;
 import dev.kubeconbot.search.QueryPlan;
 import dev.kubeconbot.search.SearchHit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -67,12 +68,13 @@ public final class AskCommand implements Command {
   private static Answer partialAnswer(Invocation call, QueryPlan plan, Edition scope, String title) {
     Library library = call.library();
     int passages = library.corpus().passages().size();
-    Map<Boolean, List<Concept>> byKnown = plan.concepts().stream()
-        .collect(Collectors.partitioningBy(c -> library.index().count(c) > 0));
-    List<Concept> known = byKnown.get(true);
-    List<Concept> unknown = byKnown.get(false);
+    // Exact counts walk every match: count each concept once.
+    Map<Concept, Integer> counts = new LinkedHashMap<>();
+    plan.concepts().forEach(c -> counts.put(c, library.index().count(c)));
+    List<Concept> known = plan.concepts().stream().filter(c -> counts.get(c) > 0).toList();
+    List<Concept> unknown = plan.concepts().stream().filter(c -> counts.get(c) == 0).toList();
     boolean distinctive = known.stream()
-        .anyMatch(c -> c.topic() != null && library.index().count(c) * DISTINCTIVE_SHARE <= passages);
+        .anyMatch(c -> c.topic() != null && counts.get(c) * DISTINCTIVE_SHARE <= passages);
     if (unknown.isEmpty() || !distinctive) {
       return null;
     }
