@@ -63,7 +63,7 @@ final class ServeCli implements Callable<Integer> {
     }
     Logging.use(config.logFormat());
     List<Path> content = options.contentFolders(config.contentDirs());
-    BotApp.LibraryLoader library = () -> Library.load(config.configDir(), content);
+    BotApp.LibraryLoader library = () -> Library.load(config.configDir(), content, config.contentMaxFileBytes());
     BotApp app = new BotApp(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
         () -> new AnswerEngine(CommandRegistry.standard(), library.load()), ServeCli::frontEnds);
     app.reloadOnChange(content, library);

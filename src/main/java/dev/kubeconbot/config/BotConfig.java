@@ -11,6 +11,7 @@ import java.util.List;
 public record BotConfig(
     Path configDir,
     List<Path> contentDirs,
+    long contentMaxFileBytes,
     Http http,
     Discord discord,
     Cache cache,

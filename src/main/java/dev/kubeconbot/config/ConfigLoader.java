@@ -35,6 +35,8 @@ public final class ConfigLoader {
       new Setting("http.host", "HTTP_HOST", "0.0.0.0", "a host name or IP address to listen on"),
       new Setting("http.port", "HTTP_PORT", "8080", "a port from 1 to 65535 (0 picks a free one)"),
       new Setting("content.dirs", "CONTENT_DIRS", "content", "comma-separated folders of Markdown articles"),
+      new Setting("content.maxFileSize", "CONTENT_MAX_FILE_SIZE", "2MB",
+          "a size from 1KB to 1GB, such as 512KB or 2MB; larger content files are skipped"),
       new Setting("discord.apiUrl", "DISCORD_API_URL", "https://discord.com/api/v10/",
           "an http(s) URL ending in /api/v10/"),
       new Setting("discord.gatewayUrl", "DISCORD_GATEWAY_URL", "wss://gateway.discord.gg/", "a ws(s) URL"),
@@ -54,6 +56,7 @@ public final class ConfigLoader {
 
   private static final YAMLMapper YAML = new YAMLMapper();
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+  private static final Pattern SIZE = Pattern.compile("(\\d{1,10})\\s*(b|kb|kib|mb|mib|gb|gib)?");
 
   private ConfigLoader() {}
 
@@ -120,6 +123,7 @@ public final class ConfigLoader {
       return new BotConfig(
           configDir,
           paths("content.dirs"),
+          size("content.maxFileSize", 1024, 1L << 30),
           new BotConfig.Http(host("http.host"), integer("http.port", 0, 65_535)),
           new BotConfig.Discord(
               token == null || token.isBlank() ? null : new Secret(token.strip()),
@@ -189,6 +193,26 @@ public final class ConfigLoader {
         throw bad(key);
       }
       return duration;
+    }
+
+    /** A byte count such as {@code 512KB} or {@code 2MB} (binary multiples, as a file manager shows them). */
+    private long size(String key, long min, long max) throws ConfigException {
+      Matcher matcher = SIZE.matcher(value(key).toLowerCase(Locale.ROOT));
+      if (!matcher.matches()) {
+        throw bad(key);
+      }
+      String unit = matcher.group(2) == null ? "b" : matcher.group(2);
+      long multiple = switch (unit.charAt(0)) {
+        case 'k' -> 1L << 10;
+        case 'm' -> 1L << 20;
+        case 'g' -> 1L << 30;
+        default -> 1;
+      };
+      long bytes = Long.parseLong(matcher.group(1)) * multiple; // at most 10 digits times 2^30: no overflow
+      if (bytes < min || bytes > max) {
+        throw bad(key);
+      }
+      return bytes;
     }
 
     private String url(String key, String... schemes) throws ConfigException {

@@ -1,11 +1,13 @@
 package dev.kubeconbot.content;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -33,9 +35,17 @@ public final class ArticleReader {
   private static final Pattern ATTRIBUTION = Pattern.compile("(?is)" + ATTRIBUTION_START + ".*");
 
   private final EventCalendar calendar;
+  private final long maxFileBytes;
 
-  public ArticleReader(EventCalendar calendar) {
+  /** Reads articles of at most {@code maxFileBytes}; larger ones are refused. */
+  public ArticleReader(EventCalendar calendar, long maxFileBytes) {
     this.calendar = calendar;
+    this.maxFileBytes = maxFileBytes;
+  }
+
+  /** The size cap, in bytes. */
+  public long maxFileBytes() {
+    return maxFileBytes;
   }
 
   /** Reads {@code file}; {@code label} names it in messages (usually its path relative to the content folder). */
@@ -131,12 +141,16 @@ public final class ArticleReader {
     }
   }
 
-  private static String decode(Path file) throws ContentException {
+  private String decode(Path file) throws ContentException {
     byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
+    // Not following a link here, and never reading past the cap, even if the file grew since it was listed.
+    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+      bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileBytes + 1));
     } catch (IOException e) {
       throw new ContentException("it cannot be read: " + e.getMessage(), e);
+    }
+    if (bytes.length > maxFileBytes) {
+      throw new ContentException("it is larger than the content.maxFileSize cap of " + maxFileBytes + " bytes");
     }
     try {
       String text = StandardCharsets.UTF_8.newDecoder()
@@ -144,6 +158,12 @@ public final class ArticleReader {
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes))
           .toString();
+      int nul = text.indexOf('\0');
+      if (nul >= 0) {
+        // UTF-16 without a byte-order mark decodes as "valid" UTF-8 with a NUL beside every ASCII letter.
+        throw new ContentException("it is not UTF-8 text: it has a NUL character at offset " + nul
+            + " (UTF-16 without a byte-order mark?)");
+      }
       return text.startsWith("\uFEFF") ? text.substring(1) : text;
     } catch (CharacterCodingException e) {
       throw new ContentException("it is not UTF-8 text", e);

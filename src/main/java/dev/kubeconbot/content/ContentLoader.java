@@ -1,30 +1,53 @@
 package dev.kubeconbot.content;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Loads every Markdown file under the content folders. A file that cannot be read or parsed is
  * skipped with one warning naming it and why; the rest still load.
+ *
+ * <p>Content may come from people who should not be able to read the host (a pull request to a
+ * git-synced content repository), so only regular files whose real path lies inside the content
+ * folder's real path are read, and only up to a size cap: a link to {@code /proc/self/environ} or
+ * {@code /etc/passwd}, a FIFO, a device or a huge file is skipped with a warning. The folder itself
+ * may be a link (a Kubernetes mount); inside it, entries named {@code ..*} are the internals of a
+ * ConfigMap volume ({@code ..data -> ..2024_…}) whose files the top-level links already reach, so
+ * they are not walked a second time.
  */
 public final class ContentLoader {
 
   private static final Logger LOG = LoggerFactory.getLogger(ContentLoader.class);
 
+  /**
+   * The default size cap. Articles are a few to a few hundred KB; indexing takes about 0.5 s and
+   * 25 MB of heap per MB of text, so 2 MB keeps one hostile file from stalling a reload.
+   */
+  public static final long DEFAULT_MAX_FILE_BYTES = 2L * 1024 * 1024;
+
   private final ArticleReader reader;
 
-  public ContentLoader(EventCalendar calendar) {
-    this.reader = new ArticleReader(calendar);
+  public ContentLoader(EventCalendar calendar, long maxFileBytes) {
+    this.reader = new ArticleReader(calendar, maxFileBytes);
   }
+
+  /** A Markdown file to read: its real path, and its name as the operator sees it, for messages. */
+  private record Candidate(Path file, String label) {}
 
   /**
    * Loads the articles under {@code folders}.
@@ -34,32 +57,143 @@ public final class ContentLoader {
   public Corpus load(List<Path> folders) throws ContentException {
     List<Article> articles = new ArrayList<>();
     List<SkippedFile> skipped = new ArrayList<>();
+    Set<Path> seen = new HashSet<>();
     for (Path folder : folders) {
-      for (Path file : markdownFiles(folder)) {
-        String label = file.toString();
+      Walk walk = new Walk(folder, skipped);
+      for (Candidate candidate : walk.markdownFiles()) {
+        if (!seen.add(candidate.file())) {
+          continue; // two links to one file inside the content: read it once
+        }
         try {
-          articles.add(reader.read(file, label));
+          articles.add(reader.read(candidate.file(), candidate.label()));
         } catch (ContentException e) {
-          LOG.warn("Skipping content file {}: {}", label, e.getMessage());
-          skipped.add(new SkippedFile(label, e.getMessage()));
+          skip(skipped, candidate.label(), e.getMessage());
         }
       }
     }
     return Corpus.of(articles, skipped);
   }
 
-  private static List<Path> markdownFiles(Path folder) throws ContentException {
-    if (!Files.isDirectory(folder)) {
-      throw new ContentException("content folder " + folder + " does not exist or is not a folder");
+  private static void skip(List<SkippedFile> skipped, String label, String reason) {
+    String oneLine = LogText.escape(reason);
+    LOG.warn("Skipping content file {}: {}", label, oneLine);
+    skipped.add(new SkippedFile(label, oneLine));
+  }
+
+  /** One content folder walked without following links out of it. */
+  private final class Walk {
+    private final Path folder;
+    private final Path root;
+    private final List<SkippedFile> skipped;
+    private final Set<Path> visited = new HashSet<>();
+    private final List<Candidate> found = new ArrayList<>();
+
+    Walk(Path folder, List<SkippedFile> skipped) throws ContentException {
+      this.folder = folder;
+      this.skipped = skipped;
+      try {
+        // The root alone may be a link: Kubernetes mounts and symlinked checkouts are common.
+        this.root = folder.toRealPath();
+      } catch (IOException e) {
+        throw new ContentException("content folder " + LogText.escape(folder.toString())
+            + " does not exist or is not a folder");
+      }
+      if (!Files.isDirectory(root)) {
+        throw new ContentException("content folder " + LogText.escape(folder.toString()) + " is not a folder");
+      }
     }
-    try (Stream<Path> files = Files.walk(folder)) {
-      return files.filter(Files::isRegularFile)
-          .filter(ContentLoader::isMarkdown)
-          .sorted(Comparator.comparing(Path::toString))
-          .toList();
-    } catch (IOException | UncheckedIOException e) {
-      throw new ContentException("content folder " + folder + " cannot be listed: " + e.getMessage(), e);
+
+    List<Candidate> markdownFiles() throws ContentException {
+      visited.add(root);
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
+        for (Path entry : sorted(entries)) {
+          visit(entry, folder.resolve(entry.getFileName().toString()));
+        }
+      } catch (IOException e) {
+        throw new ContentException("content folder " + LogText.escape(folder.toString()) + " cannot be listed: "
+            + LogText.escape(reason(e)), e);
+      }
+      found.sort(Comparator.comparing(Candidate::label));
+      return found;
     }
+
+    /** {@code entry} is the path inside the real root; {@code shown} the same path under the folder as configured. */
+    private void visit(Path entry, Path shown) {
+      if (entry.getFileName().toString().startsWith("..")) {
+        return;
+      }
+      String label = LogText.escape(shown.toString());
+      boolean markdown = isMarkdown(entry);
+      Path real;
+      BasicFileAttributes attributes;
+      try {
+        attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        real = attributes.isSymbolicLink() ? entry.toRealPath() : entry;
+        if (attributes.isSymbolicLink()) {
+          attributes = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        }
+      } catch (NoSuchFileException e) {
+        if (markdown) {
+          skip(skipped, label, "it is a link to a file that does not exist");
+        }
+        return;
+      } catch (IOException e) {
+        // A link loop (ELOOP), or no permission to look.
+        if (markdown) {
+          skip(skipped, label, "it cannot be resolved or read (" + reason(e) + ")");
+        }
+        return;
+      }
+      if (!real.startsWith(root)) {
+        if (markdown || attributes.isDirectory()) {
+          skip(skipped, label, "it is a link to " + LogText.escape(real.toString())
+              + ", outside the content folder; only files inside it are read");
+        }
+        return;
+      }
+      if (attributes.isDirectory()) {
+        walkFolder(real, shown, label);
+      } else if (!markdown) {
+        return;
+      } else if (!attributes.isRegularFile()) {
+        skip(skipped, label, "it is not a regular file (a FIFO, socket or device)");
+      } else if (attributes.size() > reader.maxFileBytes()) {
+        skip(skipped, label, "it is " + attributes.size() + " bytes, above the content.maxFileSize cap of "
+            + reader.maxFileBytes() + " bytes");
+      } else {
+        found.add(new Candidate(real, label));
+      }
+    }
+
+    private void walkFolder(Path real, Path shown, String label) {
+      if (!visited.add(real)) {
+        return; // a link back to a folder already walked
+      }
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(real)) {
+        for (Path entry : sorted(entries)) {
+          visit(entry, shown.resolve(entry.getFileName().toString()));
+        }
+      } catch (IOException e) {
+        // lost+found on a volume, or a folder the bot's user may not read: the rest still loads.
+        LOG.warn("Skipping content folder {}: it cannot be listed ({})", label, LogText.escape(reason(e)));
+        skipped.add(new SkippedFile(label, "folder cannot be listed"));
+      }
+    }
+  }
+
+  private static List<Path> sorted(DirectoryStream<Path> entries) throws IOException {
+    List<Path> list = new ArrayList<>();
+    try {
+      entries.forEach(list::add);
+    } catch (DirectoryIteratorException e) {
+      throw e.getCause();
+    }
+    list.sort(Comparator.comparing(Path::toString));
+    return list;
+  }
+
+  private static String reason(IOException e) {
+    return e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.toString();
   }
 
   private static boolean isMarkdown(Path file) {

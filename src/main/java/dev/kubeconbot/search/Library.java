@@ -38,14 +38,19 @@ public final class Library {
     return new Library(PassageIndex.build(corpus), new QueryPlanner(glossary), calendar);
   }
 
+  /** {@link #load(Path, List, long)} with the default size cap for content files. */
+  public static Library load(Path configDir, List<Path> contentDirs) throws ContentException {
+    return load(configDir, contentDirs, ContentLoader.DEFAULT_MAX_FILE_BYTES);
+  }
+
   /**
    * Loads {@code events.yaml} and {@code glossary.yaml} from {@code configDir} (or the copies built
-   * into the jar when the folder lacks them), then the articles under {@code contentDirs}, and indexes
-   * them. The Chinese dictionaries load on another core meanwhile.
+   * into the jar when the folder lacks them), then the articles under {@code contentDirs} of at most
+   * {@code maxFileBytes} each, and indexes them. The Chinese dictionaries load on another core meanwhile.
    *
    * @throws ContentException if a content folder or a configuration file cannot be used
    */
-  public static Library load(Path configDir, List<Path> contentDirs) throws ContentException {
+  public static Library load(Path configDir, List<Path> contentDirs, long maxFileBytes) throws ContentException {
     CompletableFuture<Void> dictionaries = CompletableFuture.runAsync(Analyzers::warmUp);
     EventCalendar calendar;
     Glossary glossary;
@@ -56,7 +61,7 @@ public final class Library {
     } catch (IOException e) {
       throw new ContentException("configuration cannot be read: " + e.getMessage(), e);
     }
-    Corpus corpus = new ContentLoader(calendar).load(contentDirs);
+    Corpus corpus = new ContentLoader(calendar, maxFileBytes).load(contentDirs);
     dictionaries.join();
     return of(corpus, glossary, calendar);
   }

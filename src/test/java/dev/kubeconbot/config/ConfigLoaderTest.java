@@ -33,7 +33,7 @@ class ConfigLoaderTest {
     assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(8));
     assertThat(config.discord().enabled()).isFalse();
     // No file at all: the same defaults, from SETTINGS.
-    assertThat(ConfigLoader.load(dir, Map.of())).isEqualTo(new BotConfig(dir, config.contentDirs(), config.http(),
+    assertThat(ConfigLoader.load(dir, Map.of())).isEqualTo(new BotConfig(dir, config.contentDirs(), 2L << 20, config.http(),
         config.discord(), config.cache(), config.rateLimit(), config.logFormat(), config.shutdownGrace()));
   }
 

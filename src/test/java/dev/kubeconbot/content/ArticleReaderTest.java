@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ArticleReaderTest {
 
-  private final ArticleReader reader = new ArticleReader(Seeds.calendar());
+  private final ArticleReader reader = new ArticleReader(Seeds.calendar(), ContentLoader.DEFAULT_MAX_FILE_BYTES);
 
   @TempDir
   Path dir;

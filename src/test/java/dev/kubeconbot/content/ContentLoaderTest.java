@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ContentLoaderTest {
 
-  private final ContentLoader loader = new ContentLoader(Seeds.calendar());
+  private final ContentLoader loader = new ContentLoader(Seeds.calendar(), ContentLoader.DEFAULT_MAX_FILE_BYTES);
 
   @Test
   void loadsTheFiveSeedArticles() throws ContentException {
