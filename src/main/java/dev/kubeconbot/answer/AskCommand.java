@@ -8,6 +8,7 @@ import dev.kubeconbot.search.SearchHit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -49,7 +50,7 @@ public final class AskCommand implements Command {
     }
     List<SearchHit> hits = Retrieval.select(library, plan, POLICY, scope);
     if (!hits.isEmpty()) {
-      return Answer.quotes("ask", call.query(), title, Retrieval.quotes(hits), null);
+      return Answer.of("ask", call.query(), title, new Answer.Quotes(Retrieval.quotes(hits), Optional.empty()));
     }
     Answer partial = partialAnswer(call, plan, scope, title);
     if (partial != null) {
@@ -83,7 +84,7 @@ public final class AskCommand implements Command {
       return null;
     }
     String note = call.text("ask.partial", labels(unknown), labels(known));
-    return new Answer("ask", call.query(), title, Retrieval.quotes(hits), note, null, null);
+    return new Answer("ask", call.query(), title, List.of(note), new Answer.Quotes(Retrieval.quotes(hits), Optional.empty()));
   }
 
   private static String labels(List<Concept> concepts) {

@@ -5,10 +5,23 @@ import java.util.List;
 /**
  * A command's name and options. Its texts (description, example, localised names) are looked up in
  * {@link Messages} under {@code command.<name>.*}, so a front end can register it without knowing it.
+ *
+ * @param slow whether its answer takes long to make or send (a chart to draw and upload), so that a
+ *     front end acknowledges the request at once instead of waiting for the answer
  */
-public record CommandSpec(String name, List<OptionSpec> options) {
+public record CommandSpec(String name, List<OptionSpec> options, boolean slow) {
   public CommandSpec {
     options = List.copyOf(options);
+  }
+
+  /** A command answered in milliseconds, the usual case. */
+  public CommandSpec(String name, List<OptionSpec> options) {
+    this(name, options, false);
+  }
+
+  /** A command whose answer is slow to make or send. */
+  public static CommandSpec slow(String name, List<OptionSpec> options) {
+    return new CommandSpec(name, options, true);
   }
 
   public String description(Lang lang) {

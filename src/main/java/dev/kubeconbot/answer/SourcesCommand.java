@@ -13,19 +13,13 @@ public final class SourcesCommand implements Command {
 
   @Override
   public Answer answer(Invocation call) {
-    List<Quote> articles = call.library().corpus().byEdition().values().stream()
+    List<Article> articles = call.library().corpus().byEdition().values().stream()
         .flatMap(List::stream)
-        .map(SourcesCommand::entry)
         .toList();
     String title = call.text("sources.heading", articles.size());
     if (articles.isEmpty()) {
       return Answer.message("sources", call.query(), title, call.text("sources.none"));
     }
-    return Answer.quotes("sources", call.query(), title, articles, null);
-  }
-
-  /** An article listed by its title: the title is its own verbatim text. */
-  private static Quote entry(Article article) {
-    return new Quote(article.title(), "", article.title(), article.source(), article.edition(), 1.0);
+    return Answer.of("sources", call.query(), title, new Answer.Listing(articles));
   }
 }

@@ -106,8 +106,10 @@ public final class TakeawaysCommand implements Command {
       points(article).ifPresent(quotes::add);
       lead(article, library.glossary()).ifPresent(quotes::add);
     }
-    String more = articles.size() > shown.size() ? call.text("takeaways.more", shown.size(), articles.size()) : null;
-    return new Answer("takeaways", call.query(), title, quotes, more, trendHint(library, quotes, wanted, call), null);
+    List<String> notes = articles.size() > shown.size()
+        ? List.of(call.text("takeaways.more", shown.size(), articles.size())) : List.of();
+    return new Answer("takeaways", call.query(), title, notes,
+        new Answer.Quotes(quotes, trendHint(library, quotes, wanted, call)));
   }
 
   @Override
@@ -126,7 +128,7 @@ public final class TakeawaysCommand implements Command {
    * "Also discussed at other editions: service mesh — EU 2021; …": the topics these takeaways name
    * most that other editions discuss too. Topics every edition discusses (Kubernetes) say nothing.
    */
-  private static String trendHint(Library library, List<Quote> quotes, Edition wanted, Invocation call) {
+  private static Optional<String> trendHint(Library library, List<Quote> quotes, Edition wanted, Invocation call) {
     Map<Glossary.Topic, Long> named = quotes.stream()
         .flatMap(q -> library.glossary().mentions(q.text()).stream())
         .collect(Collectors.groupingBy(Glossary.Mention::topic, LinkedHashMap::new, Collectors.counting()));
@@ -146,7 +148,7 @@ public final class TakeawaysCommand implements Command {
         break;
       }
     }
-    return parts.isEmpty() ? null : call.text("takeaways.hint", String.join("; ", parts));
+    return parts.isEmpty() ? Optional.empty() : Optional.of(call.text("takeaways.hint", String.join("; ", parts)));
   }
 
   /** "2019, 2020, 2021": the years that have articles. */

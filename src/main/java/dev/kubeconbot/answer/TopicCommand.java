@@ -7,6 +7,7 @@ import dev.kubeconbot.search.SearchHit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -41,7 +42,8 @@ public final class TopicCommand implements Command {
           Retrieval.nothingAbout(call, topic));
     }
     String hint = call.text("topic.hint", Retrieval.editionCounts(Retrieval.countByEdition(library, plan)), topic);
-    return Answer.quotes("topic", call.query(), call.text("topic.heading", topic), Retrieval.quotes(hits), hint);
+    return Answer.of("topic", call.query(), call.text("topic.heading", topic),
+        new Answer.Quotes(Retrieval.quotes(hits), Optional.of(hint)));
   }
 
   @Override

@@ -20,7 +20,8 @@ public final class TrendCommand implements Command {
 
   @Override
   public CommandSpec spec() {
-    return new CommandSpec("trend", List.of(OptionSpec.text(TOPIC, true, true)));
+    // A chart to draw and upload.
+    return CommandSpec.slow("trend", List.of(OptionSpec.text(TOPIC, true, true)));
   }
 
   @Override
@@ -40,17 +41,13 @@ public final class TrendCommand implements Command {
     Map<Edition, Integer> passages = library.corpus().passageCounts();
     Map<Edition, Integer> counts = new TreeMap<>();
     List<Trend.Point> points = new ArrayList<>();
-    List<Quote> quotes = new ArrayList<>();
     matches.forEach((edition, match) -> {
       Quote best = match.best() == null ? null : Retrieval.quotes(List.of(match.best())).getFirst();
       points.add(new Trend.Point(edition, match.count(), passages.getOrDefault(edition, 0), best));
       counts.put(edition, match.count());
-      if (best != null) {
-        quotes.add(best);
-      }
     });
-    return new Answer("trend", call.query(), title, quotes, null,
-        call.text("trend.hint", Retrieval.editionCounts(counts)), new Trend(topic, points));
+    return Answer.of("trend", call.query(), title,
+        new Answer.TopicTrend(new Trend(topic, points), call.text("trend.hint", Retrieval.editionCounts(counts))));
   }
 
   @Override

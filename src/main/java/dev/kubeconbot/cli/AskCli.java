@@ -2,7 +2,8 @@ package dev.kubeconbot.cli;
 
 import dev.kubeconbot.answer.Answer;
 import dev.kubeconbot.answer.AnswerEngine;
-import dev.kubeconbot.answer.AnswerJson;
+import dev.kubeconbot.render.AnswerJson;
+import dev.kubeconbot.render.AnswerText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

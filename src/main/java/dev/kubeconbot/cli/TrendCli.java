@@ -3,7 +3,8 @@ package dev.kubeconbot.cli;
 import dev.kubeconbot.answer.Answer;
 import dev.kubeconbot.answer.AnswerEngine;
 import dev.kubeconbot.answer.Lang;
-import dev.kubeconbot.chart.TrendChart;
+import dev.kubeconbot.render.AnswerText;
+import dev.kubeconbot.render.AnswerChart;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,10 +54,11 @@ final class TrendCli implements Callable<Integer> {
     Lang labels = Lang.of(lang);
     Answer answer = engine.answer("trend", Map.of("topic", name), "/trend " + name, labels);
     spec.commandLine().getOut().println(AnswerText.of(answer));
-    if (answer.trend() == null) {
+    Optional<byte[]> chart = AnswerChart.png(answer.content(), labels);
+    if (chart.isEmpty()) {
       return 1;
     }
-    Files.write(png, TrendChart.png(answer.trend(), labels));
+    Files.write(png, chart.get());
     spec.commandLine().getOut().println("Chart written to " + png);
     return 0;
   }

@@ -1,15 +1,19 @@
 package dev.kubeconbot.discord;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.kubeconbot.answer.Answer;
-import dev.kubeconbot.chart.TrendChart;
 import dev.kubeconbot.answer.Lang;
 import dev.kubeconbot.answer.Messages;
 import dev.kubeconbot.answer.Quote;
+import dev.kubeconbot.content.Article;
+import dev.kubeconbot.render.AnswerChart;
 import dev.kubeconbot.service.Reply;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
@@ -23,10 +27,11 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
 /**
  * One page of an {@link Answer} as a Discord message: one embed (the title, the answer's message,
- * one field per quote with its edition, section and a link to its source, the hint and page number
- * in the footer, a trend's chart as its image), ◀ ▶ page buttons and a link button to the page's
- * top source. Pages are cut from
+ * one field per quote with its edition, section and a link to its source, or per listed article,
+ * the hint and page number in the footer, a trend's chart as its image), ◀ ▶ page buttons and a
+ * link button to the page's top source. Pages are cut from
  * the answer the same way every time, so a page button still shows the same page after a restart.
+ * A chart is drawn once per answer: the page buttons of an answer reuse it.
  * Every Discord limit holds whatever the answer; no message can ping anyone; the message content
  * stays empty, so no link in it can unfurl into a preview.
  */
@@ -45,12 +50,32 @@ final class AnswerRenderer {
   private static final String NEXT = "▶";
   /** The /trend chart, attached to the message and shown as the embed's image. */
   static final String CHART = "trend.png";
+  /** Charts kept for page clicks: answers being paged through at the same time. */
+  private static final int CHARTS_KEPT = 64;
 
   private final PageIds pageIds;
+  private final BiFunction<Answer.Content, Lang, Optional<byte[]>> draw;
+  /** Drawing takes tens of milliseconds; the same answer (also when recomputed) has the same chart. */
+  private final Cache<Chart, Optional<byte[]>> charts = Caffeine.newBuilder().maximumSize(CHARTS_KEPT).build();
 
   AnswerRenderer(PageIds pageIds) {
-    this.pageIds = pageIds;
+    this(pageIds, AnswerChart::png);
   }
+
+  /** @param draw the chart of an answer's content, if it has one (tests count the drawings) */
+  AnswerRenderer(PageIds pageIds, BiFunction<Answer.Content, Lang, Optional<byte[]>> draw) {
+    this.pageIds = pageIds;
+    this.draw = draw;
+  }
+
+  /** What a chart shows, as the key it is kept under. */
+  private record Chart(Answer.Content content, Lang lang) {}
+
+  /** An answer's parts as an embed shows them. */
+  private record Shown(List<MessageEmbed.Field> fields, List<Source> sources, String hint, Optional<byte[]> chart) {}
+
+  /** A link a field points to, for the page's source button. */
+  private record Source(String title, String url) {}
 
   /** The response to a service reply: a page of the answer, or the rate-limit notice. */
   Response response(Reply reply, Query query, int page) {
@@ -63,20 +88,21 @@ final class AnswerRenderer {
   /** Page {@code page} (0-based, clamped to the pages there are) of {@code answer} to {@code query}. */
   MessageCreateData render(Answer answer, Query query, int page) {
     Lang lang = query.lang();
+    Shown shown = shown(answer, lang);
     String title = DiscordText.fit(answer.title(), MessageEmbed.TITLE_MAX_LENGTH);
-    String description = answer.message() == null ? null : DiscordText.fit(answer.message(), MESSAGE_MAX);
-    String hint = answer.hint() == null ? null : DiscordText.plain(answer.hint(), HINT_MAX);
+    String description = answer.message().isEmpty() ? null : DiscordText.fit(answer.message(), MESSAGE_MAX);
+    String hint = shown.hint() == null ? null : DiscordText.plain(shown.hint(), HINT_MAX);
     int fixed = title.length() + length(description) + length(hint) + 1 + PAGE_LABEL_MAX;
-    List<List<MessageEmbed.Field>> pages = pages(answer.quotes(), MessageEmbed.EMBED_MAX_LENGTH_BOT - fixed);
-    int shown = Math.clamp(page, 0, pages.size() - 1);
+    List<List<MessageEmbed.Field>> pages = pages(shown.fields(), MessageEmbed.EMBED_MAX_LENGTH_BOT - fixed);
+    int current = Math.clamp(page, 0, pages.size() - 1);
 
-    List<String> ids = pages.size() < 2 ? List.of() : buttonIds(query, shown, pages.size());
+    List<String> ids = pages.size() < 2 ? List.of() : buttonIds(query, current, pages.size());
     String pageKey = ids.isEmpty() && pages.size() > 1 ? "discord.pageOnly" : "discord.page";
     String pageLabel = pages.size() < 2 ? null
-        : DiscordText.plain(Messages.get(lang, pageKey, shown + 1, pages.size()), PAGE_LABEL_MAX);
+        : DiscordText.plain(Messages.get(lang, pageKey, current + 1, pages.size()), PAGE_LABEL_MAX);
 
     EmbedBuilder embed = new EmbedBuilder().setColor(COLOR).setTitle(title).setDescription(description);
-    pages.get(shown).forEach(embed::addField);
+    pages.get(current).forEach(embed::addField);
     String footer = join(hint, pageLabel);
     if (footer != null) {
       embed.setFooter(footer);
@@ -84,17 +110,17 @@ final class AnswerRenderer {
 
     List<Button> buttons = new ArrayList<>();
     if (!ids.isEmpty()) {
-      buttons.add(Button.secondary(ids.get(0), PREVIOUS).withDisabled(shown == 0));
-      buttons.add(Button.secondary(ids.get(1), NEXT).withDisabled(shown == pages.size() - 1));
+      buttons.add(Button.secondary(ids.get(0), PREVIOUS).withDisabled(current == 0));
+      buttons.add(Button.secondary(ids.get(1), NEXT).withDisabled(current == pages.size() - 1));
     }
-    topSource(answer.quotes(), shown, pages).ifPresent(quote -> buttons.add(Button.link(DiscordText.url(quote.url()),
-        DiscordText.plain(Messages.get(lang, "discord.source") + ": " + quote.title(), Button.LABEL_MAX_LENGTH))));
+    topSource(shown.sources(), current, pages).ifPresent(source -> buttons.add(Button.link(DiscordText.url(source.url()),
+        DiscordText.plain(Messages.get(lang, "discord.source") + ": " + source.title(), Button.LABEL_MAX_LENGTH))));
 
     MessageCreateBuilder message = new MessageCreateBuilder();
-    if (answer.trend() != null && !answer.trend().points().isEmpty()) {
-      message.setFiles(FileUpload.fromData(TrendChart.png(answer.trend(), lang), CHART));
+    shown.chart().ifPresent(png -> {
+      message.setFiles(FileUpload.fromData(png, CHART));
       embed.setImage("attachment://" + CHART);
-    }
+    });
     return message
         .setEmbeds(embed.build())
         .setComponents(buttons.isEmpty() ? List.of() : List.of(ActionRow.of(buttons)))
@@ -118,13 +144,46 @@ final class AnswerRenderer {
         .build();
   }
 
-  /** Quotes as fields, in pages of at most {@link #QUOTES_PER_PAGE} within {@code budget} characters. */
-  private static List<List<MessageEmbed.Field>> pages(List<Quote> quotes, int budget) {
+  /** The fields, footer hint and chart of each kind of answer. */
+  private Shown shown(Answer answer, Lang lang) {
+    return switch (answer.content()) {
+      case Answer.Quotes quotes -> quoted(quotes.quotes(), quotes.hint().orElse(null), Optional.empty());
+      case Answer.Message message -> new Shown(List.of(), List.of(), null, Optional.empty());
+      case Answer.TopicTrend trend -> quoted(trend.quotes(), trend.hint(), chart(trend, lang));
+      case Answer.Listing listing -> listed(listing.articles());
+    };
+  }
+
+  private Optional<byte[]> chart(Answer.Content content, Lang lang) {
+    return charts.get(new Chart(content, lang), chart -> draw.apply(chart.content(), chart.lang()));
+  }
+
+  private static Shown quoted(List<Quote> quotes, String hint, Optional<byte[]> chart) {
+    List<MessageEmbed.Field> fields = new ArrayList<>();
+    for (int i = 0; i < quotes.size(); i++) {
+      fields.add(field(i + 1, quotes.get(i)));
+    }
+    return new Shown(fields, quotes.stream().map(q -> new Source(q.title(), q.url())).toList(), hint, chart);
+  }
+
+  /** Each article as a numbered field that is just its linked title: the link says it all. */
+  private static Shown listed(List<Article> articles) {
+    List<MessageEmbed.Field> fields = new ArrayList<>();
+    for (int i = 0; i < articles.size(); i++) {
+      Article article = articles.get(i);
+      fields.add(new MessageEmbed.Field(heading(i + 1, article.edition().label(), ""),
+          source(article.title(), article.source()), false));
+    }
+    return new Shown(fields, articles.stream().map(a -> new Source(a.title(), a.source())).toList(), null,
+        Optional.empty());
+  }
+
+  /** Fields in pages of at most {@link #QUOTES_PER_PAGE} within {@code budget} characters. */
+  private static List<List<MessageEmbed.Field>> pages(List<MessageEmbed.Field> fields, int budget) {
     List<List<MessageEmbed.Field>> pages = new ArrayList<>();
     List<MessageEmbed.Field> page = new ArrayList<>();
     int used = 0;
-    for (int i = 0; i < quotes.size(); i++) {
-      MessageEmbed.Field field = field(i + 1, quotes.get(i));
+    for (MessageEmbed.Field field : fields) {
       int size = field.getName().length() + field.getValue().length();
       if (!page.isEmpty() && (page.size() == QUOTES_PER_PAGE || used + size > budget)) {
         pages.add(page);
@@ -140,30 +199,36 @@ final class AnswerRenderer {
 
   /** "2 · KubeCon EU 2021 › Section", then the quote as a block quote and its source as a link. */
   private static MessageEmbed.Field field(int number, Quote quote) {
-    String heading = number + " · " + quote.edition().label() + (quote.section().isEmpty() ? "" : " › " + quote.section());
-    String source = "— " + (hasLink(quote)
-        ? DiscordText.link(DiscordText.fit(quote.title(), LINK_TITLE_MAX), quote.url())
-        : DiscordText.fit(quote.title(), LINK_TITLE_MAX));
-    // A /sources entry quotes the title itself: the link says it all.
-    String value = quote.text().equals(quote.title()) ? source
-        : DiscordText.fit(quote.text(), Math.min(QUOTE_MAX, MessageEmbed.VALUE_MAX_LENGTH - source.length() - 1),
-            AnswerRenderer::blockQuote) + "\n" + source;
-    return new MessageEmbed.Field(DiscordText.fit(heading, MessageEmbed.TITLE_MAX_LENGTH), value, false);
+    String source = source(quote.title(), quote.url());
+    String value = DiscordText.fit(quote.text(), Math.min(QUOTE_MAX, MessageEmbed.VALUE_MAX_LENGTH - source.length() - 1),
+        AnswerRenderer::blockQuote) + "\n" + source;
+    return new MessageEmbed.Field(heading(number, quote.edition().label(), quote.section()), value, false);
+  }
+
+  private static String heading(int number, String edition, String section) {
+    return DiscordText.fit(number + " · " + edition + (section.isEmpty() ? "" : " › " + section),
+        MessageEmbed.TITLE_MAX_LENGTH);
+  }
+
+  /** "— title", linked to {@code url} when it is a usable web link. */
+  private static String source(String title, String url) {
+    return "— " + (hasLink(url)
+        ? DiscordText.link(DiscordText.fit(title, LINK_TITLE_MAX), url)
+        : DiscordText.fit(title, LINK_TITLE_MAX));
   }
 
   private static String blockQuote(String text) {
     return text.lines().map(line -> "> " + line).collect(Collectors.joining("\n"));
   }
 
-  private static boolean hasLink(Quote quote) {
-    return quote.url() != null && quote.url().matches("(?i)https?://.+")
-        && DiscordText.url(quote.url()).length() <= Button.URL_MAX_LENGTH;
+  private static boolean hasLink(String url) {
+    return url != null && url.matches("(?i)https?://.+") && DiscordText.url(url).length() <= Button.URL_MAX_LENGTH;
   }
 
-  /** The first quote with a source link on the page shown. */
-  private static Optional<Quote> topSource(List<Quote> quotes, int shown, List<List<MessageEmbed.Field>> pages) {
+  /** The first source with a link on the page shown. */
+  private static Optional<Source> topSource(List<Source> sources, int shown, List<List<MessageEmbed.Field>> pages) {
     int first = pages.subList(0, shown).stream().mapToInt(List::size).sum();
-    return quotes.subList(first, first + pages.get(shown).size()).stream().filter(AnswerRenderer::hasLink).findFirst();
+    return sources.subList(first, first + pages.get(shown).size()).stream().filter(s -> hasLink(s.url())).findFirst();
   }
 
   /** Ids of ◀ and ▶, or none if the query is too long to fit in them. */

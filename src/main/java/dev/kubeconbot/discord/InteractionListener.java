@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -26,9 +25,6 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
  * the registry and answered through the {@link AnswerService}, in the user's Discord language.
  */
 final class InteractionListener extends ListenerAdapter {
-
-  /** Commands whose reply is slow to make (a chart to draw and upload): deferred at once. */
-  private static final Set<String> SLOW = Set.of("trend");
 
   private final AnswerService answers;
   private final AnswerRenderer renderer;
@@ -49,15 +45,16 @@ final class InteractionListener extends ListenerAdapter {
   public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
     Lang lang = Lang.of(event.getUserLocale().getLocale());
     boolean ephemeral = event.getOption(SlashCommands.PRIVATE, false, OptionMapping::getAsBoolean);
-    responder.respond(new InteractionResponder.SlashReply(event, ephemeral), event.getName(), lang,
-        SLOW.contains(event.getName()), () -> {
-          Map<String, String> options = new LinkedHashMap<>();
-          event.getOptions().stream()
-              .filter(option -> !option.getName().equals(SlashCommands.PRIVATE))
-              .forEach(option -> options.put(option.getName(), option.getAsString()));
-          Query query = new Query.Slash(event.getName(), options, lang);
-          return renderer.response(query.answer(answers, event.getUser().getId()), query, 0);
-        });
+    // A slow command is deferred at once, not after waiting in vain for a quick answer.
+    boolean slow = answers.engine().commands().find(event.getName()).map(c -> c.spec().slow()).orElse(false);
+    responder.respond(new InteractionResponder.SlashReply(event, ephemeral), event.getName(), lang, slow, () -> {
+      Map<String, String> options = new LinkedHashMap<>();
+      event.getOptions().stream()
+          .filter(option -> !option.getName().equals(SlashCommands.PRIVATE))
+          .forEach(option -> options.put(option.getName(), option.getAsString()));
+      Query query = new Query.Slash(event.getName(), options, lang);
+      return renderer.response(query.answer(answers, event.getUser().getId()), query, 0);
+    });
   }
 
   @Override

@@ -3,9 +3,9 @@ package dev.kubeconbot.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.kubeconbot.answer.Answer;
-import dev.kubeconbot.answer.AnswerJson;
 import dev.kubeconbot.answer.Lang;
-import dev.kubeconbot.chart.TrendChart;
+import dev.kubeconbot.render.AnswerJson;
+import dev.kubeconbot.render.AnswerChart;
 import dev.kubeconbot.service.AnswerService;
 import dev.kubeconbot.service.Reply;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -140,9 +140,9 @@ public final class HttpApi {
     }
     return answer(exchange, "topic", "/api/trend.png?topic=observability",
         (service, user, topic) -> service.run(user, "trend", Map.of("topic", topic), "/trend " + topic, lang),
-        answer -> answer.trend() == null
-            ? Response.error(404, answer.message())
-            : Response.png(TrendChart.png(answer.trend(), lang)));
+        answer -> AnswerChart.png(answer.content(), lang)
+            .map(Response::png)
+            .orElseGet(() -> Response.error(404, answer.message())));
   }
 
   /** How an endpoint asks the answer service, given the client and the query parameter. */

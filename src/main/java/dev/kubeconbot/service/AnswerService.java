@@ -129,7 +129,7 @@ public final class AnswerService {
     });
     long nanos = System.nanoTime() - start;
     latency.record(Duration.ofNanos(nanos));
-    String outcome = answer.quotes().isEmpty() ? "no_quotes" : "answered";
+    String outcome = answer.foundNothing() ? "no_quotes" : "answered";
     count(answer.command(), outcome);
     LOG.info("request command={} outcome={} cached={} latency_ms={}", answer.command(), outcome, !computed[0],
         String.format("%.2f", nanos / 1e6));

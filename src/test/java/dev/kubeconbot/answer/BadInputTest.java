@@ -21,7 +21,7 @@ class BadInputTest {
   void answersEveryInput(String input) {
     Answer answer = engine.answer(input, null);
     assertThat(answer).isNotNull();
-    assertThat(answer.quotes().isEmpty() ? answer.message() : "quotes").isNotBlank();
+    assertThat(answer.foundNothing() ? answer.message() : "quotes or articles").isNotBlank();
   }
 
   @ParameterizedTest

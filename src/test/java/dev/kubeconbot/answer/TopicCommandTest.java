@@ -3,6 +3,7 @@ package dev.kubeconbot.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubeconbot.content.Edition;
+import dev.kubeconbot.testing.Answers;
 import dev.kubeconbot.testing.Seeds;
 import java.util.Map;
 import java.util.function.Function;
@@ -22,7 +23,7 @@ class TopicCommandTest {
     Map<String, Long> perArticle = answer.quotes().stream().collect(Collectors.groupingBy(Quote::title, Collectors.counting()));
     assertThat(perArticle.values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(2));
     assertThat(answer.quotes().getFirst().edition()).isEqualTo(new Edition("EU", 2022));
-    assertThat(answer.hint()).contains("EU 2021 (", "EU 2022 (", "/trend wasm").doesNotContain("2019", "2020");
+    assertThat(Answers.hint(answer)).contains("EU 2021 (", "EU 2022 (", "/trend wasm").doesNotContain("2019", "2020");
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.kubeconbot.answer.Answer;
 import dev.kubeconbot.answer.AnswerEngine;
 import dev.kubeconbot.answer.Lang;
 import dev.kubeconbot.answer.Quote;
+import dev.kubeconbot.answer.Trend;
 import dev.kubeconbot.content.Edition;
 import dev.kubeconbot.search.Glossary;
 import dev.kubeconbot.testing.Seeds;
@@ -16,9 +17,12 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +75,8 @@ class AnswerRendererTest {
             new Edition("China", 2019), 1.0))
         .toList();
     String question = "@everyone <@123> **为什么** " + "可观测性？".repeat(300);
-    Answer answer = new Answer("ask", question, question, quotes, "提示 @here ".repeat(800), "趋势 ".repeat(1000), null);
+    Answer answer = new Answer("ask", question, question, List.of("提示 @here ".repeat(800)),
+        new Answer.Quotes(quotes, Optional.of("趋势 ".repeat(1000))));
     Query query = new Query.Text("为什么", Lang.ZH_CN);
     assertThat(assertEveryPage(answer, query)).isGreaterThanOrEqualTo(6);
 
@@ -89,10 +94,33 @@ class AnswerRendererTest {
   }
 
   @Test
+  void aChartIsDrawnOncePerAnswerAndAttachedToEveryPage() {
+    List<Trend.Point> points = IntStream.range(0, 12)
+        .mapToObj(i -> new Edition("EU", 2015 + i))
+        .map(e -> new Trend.Point(e, 1, 10, new Quote("Wasm at " + e.label() + ".", "", "T", "https://example.com/" + e.year(), e, 1)))
+        .toList();
+    Answer answer = Answer.of("trend", "/trend wasm", "wasm", new Answer.TopicTrend(new Trend("wasm", points), "hint"));
+    AtomicInteger drawn = new AtomicInteger();
+    AnswerRenderer counting = new AnswerRenderer(pageIds, (content, lang) -> {
+      drawn.incrementAndGet();
+      return Optional.of(new byte[] {1, 2, 3});
+    });
+    Query query = new Query.Slash("trend", Map.of("topic", "wasm"), Lang.EN);
+    for (int page = 0; page < 3; page++) {
+      MessageCreateData message = counting.render(answer, query, page);
+      assertThat(message.getAttachments()).extracting(FileUpload::getName).containsExactly(AnswerRenderer.CHART);
+      assertThat(json(message).at("/embeds/0/image/url").asText()).isEqualTo("attachment://" + AnswerRenderer.CHART);
+    }
+    // Asked again (an answer recomputed after the cache let it go): still the same chart.
+    counting.render(answer.withQuery("/trend WASM"), query, 1);
+    assertThat(drawn).hasValue(1);
+  }
+
+  @Test
   void userAndArticleTextIsEscapedAndLinksAreMasked() {
     Quote quote = new Quote("Use *kubectl* at <@42> — @everyone!", "", "[译] KubeCon EU 2019：十大要点",
         "https://example.com/a b", new Edition("EU", 2019), 1);
-    Answer answer = new Answer("ask", "q", "**bold** @everyone", List.of(quote), null, null, null);
+    Answer answer = Answer.of("ask", "q", "**bold** @everyone", new Answer.Quotes(List.of(quote), Optional.empty()));
     JsonNode embed = json(renderer.render(answer, new Query.Text("q", Lang.EN), 0)).at("/embeds/0");
     assertThat(embed.path("title").asText()).isEqualTo("\\*\\*bold\\*\\* \\@everyone");
     assertThat(embed.at("/fields/0/value").asText()).isEqualTo(
@@ -104,7 +132,7 @@ class AnswerRendererTest {
   void aQuoteWithoutSourceShowsItsTitleWithoutALink() {
     Quote quote = new Quote("text", "Intro", "Title", null, new Edition("NA", 2020), 1);
     MessageCreateData message = renderer.render(
-        new Answer("topic", "q", "t", List.of(quote), null, null, null), new Query.Text("q", Lang.EN), 0);
+        Answer.of("topic", "q", "t", new Answer.Quotes(List.of(quote), Optional.empty())), new Query.Text("q", Lang.EN), 0);
     JsonNode json = json(message);
     assertThat(json.at("/embeds/0/fields/0/value").asText()).isEqualTo("> text\n— Title");
     assertThat(json.at("/embeds/0/fields/0/name").asText()).isEqualTo("1 · KubeCon NA 2020 › Intro");

@@ -1,4 +1,4 @@
-package dev.kubeconbot.chart;
+package dev.kubeconbot.render;
 
 import dev.kubeconbot.answer.Lang;
 import dev.kubeconbot.answer.Messages;

@@ -1,4 +1,4 @@
-package dev.kubeconbot.chart;
+package dev.kubeconbot.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.kubeconbot.answer.Lang;
 import dev.kubeconbot.answer.Trend;
-import dev.kubeconbot.chart.TrendChart.Bar;
+import dev.kubeconbot.render.TrendChart.Bar;
+import dev.kubeconbot.testing.Answers;
 import dev.kubeconbot.testing.Seeds;
 import java.awt.Color;
 import java.awt.Font;
@@ -103,7 +104,7 @@ class TrendChartTest {
 
   @Test
   void aTrendFromTheSeedsHasOneBarPerEditionInTimeOrder() throws IOException {
-    Trend trend = Seeds.engine().answer("/trend wasm", Lang.EN).trend();
+    Trend trend = Answers.trend(Seeds.engine().answer("/trend wasm", Lang.EN));
     List<Integer> heights = barHeights(decode(TrendChart.png(trend, Lang.ZH_CN)));
     // EU 2019 and NA 2020 never mention wasm: their bars have no height and are not found.
     assertThat(heights).hasSize(2);
