@@ -20,6 +20,8 @@ public final class AnswerEngine {
   /** Longer input is refused with a message rather than searched. */
   public static final int MAX_QUERY_LENGTH = 1000;
   private static final Pattern FIRST_WORD = Pattern.compile("^/?([^\\s/]+)(?:\\s+(.*))?$", Pattern.DOTALL);
+  /** The option names of a help example, {@code year:} in {@code /takeaways year:2019}: typed text has none. */
+  private static final Pattern OPTION_LABEL = Pattern.compile("(^|\\s)[^\\s:：/]+[:：]");
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\n\\t\\u200d]]");
 
   private final CommandRegistry commands;
@@ -38,9 +40,28 @@ public final class AnswerEngine {
     return library.get();
   }
 
-  /** Replaces the library; answers already under way finish on the old one. */
+  /** Warms {@code next} (see {@link #warmUp}), then replaces the library; answers under way finish on the old one. */
   public void swap(Library next) {
+    warmUp(next);
     library.set(next);
+  }
+
+  /**
+   * Answers every command's help example in every language it has one, and its autocomplete for an empty prefix,
+   * from {@code target}: what the first real answers would otherwise pay for (the topic counts, the
+   * glossary queries, the code paths the JIT has not seen) is done before users come. The answers
+   * are dropped.
+   */
+  public void warmUp(Library target) {
+    for (Command command : commands.commands()) {
+      for (Lang lang : Lang.values()) {
+        command.spec().findExample(lang).ifPresent(example -> {
+          Route route = route(clean(OPTION_LABEL.matcher(example).replaceAll("$1")));
+          route.command().answer(new Invocation(route.words(), route.command().parseWords(route.words()), lang, target));
+        });
+      }
+      command.spec().options().forEach(option -> command.complete(option.name(), "", target));
+    }
   }
 
   /**

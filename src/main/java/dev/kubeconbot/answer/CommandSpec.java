@@ -1,6 +1,7 @@
 package dev.kubeconbot.answer;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A command's name and options. Its texts (description, example, localised names) are looked up in
@@ -36,6 +37,11 @@ public record CommandSpec(String name, List<OptionSpec> options, boolean slow) {
 
   public String example(Lang lang) {
     return Messages.get(lang, "command." + name + ".example");
+  }
+
+  /** The example, if the command has one in {@code lang}. */
+  public Optional<String> findExample(Lang lang) {
+    return Optional.ofNullable(Messages.find(lang, "command." + name + ".example"));
   }
 
   public String optionDescription(OptionSpec option, Lang lang) {

@@ -20,7 +20,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,10 +86,14 @@ public final class BotApp implements ServiceStatus {
     this.frontEndFactory = frontEndFactory;
   }
 
-  /** {@link #listen}, then {@link #serve}: what {@code serve} runs. */
+  /**
+   * {@link #listen}, then {@link #serve}: what {@code serve} runs. The content loads and indexes on
+   * its own thread from the start, while HTTP and the JVM metrics set up on this one.
+   */
   public void start() throws Exception {
+    CompletableFuture<AnswerEngine> engine = loadInBackground();
     listen();
-    serve();
+    serve(engine);
   }
 
   /**
@@ -109,10 +115,11 @@ public final class BotApp implements ServiceStatus {
    * @throws Exception if a front end fails to start
    */
   public void serve() throws Exception {
-    AnswerService service = AnswerService.of(engineLoader.load(), config, registry);
-    Corpus corpus = service.engine().library().corpus();
-    LOG.info("index built: {} articles, {} passages, {} files skipped", corpus.articles().size(),
-        corpus.passages().size(), corpus.skipped().size());
+    serve(loadInBackground());
+  }
+
+  private void serve(CompletableFuture<AnswerEngine> loading) throws Exception {
+    AnswerService service = AnswerService.of(await(loading), config, registry);
     synchronized (lifecycle) {
       if (stopping.get()) {
         return;
@@ -177,6 +184,41 @@ public final class BotApp implements ServiceStatus {
           corpus.skipped().size());
     } catch (ContentException | RuntimeException e) {
       LOG.warn("content reload failed, still answering from the previous content: {}", e.getMessage());
+    }
+  }
+
+  /**
+   * Loads the content and warms the engine (see {@link AnswerEngine#warmUp}) on a thread of its own:
+   * readiness means the first answers come as fast as the later ones.
+   */
+  private CompletableFuture<AnswerEngine> loadInBackground() {
+    CompletableFuture<AnswerEngine> loaded = new CompletableFuture<>();
+    Thread.ofPlatform().name("index").start(() -> {
+      try {
+        AnswerEngine engine = engineLoader.load();
+        Corpus corpus = engine.library().corpus();
+        LOG.info("index built: {} articles, {} passages, {} files skipped", corpus.articles().size(),
+            corpus.passages().size(), corpus.skipped().size());
+        long start = System.nanoTime();
+        engine.warmUp(engine.library());
+        LOG.info("warmed up in {} ms: every command answered its example once", (System.nanoTime() - start) / 1_000_000);
+        loaded.complete(engine);
+      } catch (Throwable e) {
+        loaded.completeExceptionally(e);
+      }
+    });
+    return loaded;
+  }
+
+  /** The loaded engine, or what its loading threw. */
+  private static AnswerEngine await(CompletableFuture<AnswerEngine> loading) throws Exception {
+    try {
+      return loading.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e.getCause() instanceof Exception cause ? cause : e;
     }
   }
 

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
- * Process-wide logging set-up. {@code logback.xml} writes text to stderr (stdout belongs to
+ * Process-wide logging set-up. {@link LogbackSetup} writes text to stderr (stdout belongs to
  * {@code ask --json}); {@link #use} switches to JSON lines for log collectors once the configuration
  * is known, since {@code log.format} may come from the YAML file as well as the environment.
  */

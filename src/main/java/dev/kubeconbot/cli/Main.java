@@ -1,6 +1,7 @@
 package dev.kubeconbot.cli;
 
 import dev.kubeconbot.app.Logging;
+import dev.kubeconbot.search.Analyzers;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,6 +15,9 @@ import picocli.CommandLine.Command;
 public final class Main {
 
   public static void main(String[] args) {
+    // Every command but --help indexes: the dictionaries load on the second core from the first
+    // instant, while logging, the configuration and the content are read on this one.
+    Thread.ofPlatform().daemon().name("warm-up").start(Analyzers::warmUp);
     Logging.bridgeJavaUtilLogging();
     System.exit(commandLine().execute(args));
   }

@@ -9,7 +9,6 @@ import dev.kubeconbot.config.ConfigException;
 import dev.kubeconbot.config.ConfigLoader;
 import dev.kubeconbot.content.ContentException;
 import dev.kubeconbot.discord.DiscordBot;
-import dev.kubeconbot.search.Analyzers;
 import dev.kubeconbot.search.Library;
 import dev.kubeconbot.service.AnswerService;
 import dev.kubeconbot.service.FrontEnd;
@@ -51,8 +50,6 @@ final class ServeCli implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    // The dictionaries load on the second core meanwhile; indexing would otherwise wait for them.
-    Thread.ofPlatform().daemon().name("warm-up").start(Analyzers::warmUp);
     BotConfig config;
     try {
       config = ConfigLoader.load(options.config, env);
