@@ -15,10 +15,14 @@ public final class PassageSplitter {
 
   private PassageSplitter() {}
 
-  /** The passage texts of {@code article}, each with its section heading. */
+  /**
+   * The passage texts of {@code article}, each with its section heading. A passage that is one whole
+   * paragraph is that paragraph's own string, not a copy: the article and its passages hold the text
+   * once, and most passages of a corpus are single paragraphs.
+   */
   public static List<Draft> split(Article article) {
     List<Draft> drafts = new ArrayList<>();
-    StringBuilder current = new StringBuilder();
+    Pending current = new Pending();
     String section = "";
     for (Block block : article.blocks()) {
       if (block.kind() == Block.Kind.HEADING) {
@@ -27,17 +31,42 @@ public final class PassageSplitter {
         continue;
       }
       for (String piece : pieces(block.display())) {
-        if (current.length() >= MIN || (!current.isEmpty() && current.length() + 1 + piece.length() > MAX)) {
+        if (current.length() >= MIN || (current.length() > 0 && current.length() + 1 + piece.length() > MAX)) {
           flush(drafts, section, current);
         }
-        if (!current.isEmpty()) {
-          current.append('\n');
-        }
-        current.append(piece);
+        current.add(piece);
       }
     }
     flush(drafts, section, current);
     return drafts;
+  }
+
+  /** The pieces of the passage being built, joined by newlines; one piece is kept as it is. */
+  private static final class Pending {
+    private final StringBuilder text = new StringBuilder();
+    private String only;
+
+    void add(String piece) {
+      if (text.isEmpty()) {
+        only = piece;
+      } else {
+        only = null;
+        text.append('\n');
+      }
+      text.append(piece);
+    }
+
+    int length() {
+      return text.length();
+    }
+
+    /** The text so far, and empties. */
+    String take() {
+      String taken = only != null ? only : text.toString();
+      only = null;
+      text.setLength(0);
+      return taken;
+    }
   }
 
   /** A passage before it gets its corpus-wide id. */
@@ -68,12 +97,11 @@ public final class PassageSplitter {
   }
 
   /** Emits the passage; a short remainder joins the previous passage of its section instead. */
-  private static void flush(List<Draft> drafts, String section, StringBuilder current) {
-    if (current.isEmpty()) {
+  private static void flush(List<Draft> drafts, String section, Pending current) {
+    if (current.length() == 0) {
       return;
     }
-    String text = current.toString();
-    current.setLength(0);
+    String text = current.take();
     Draft previous = drafts.isEmpty() ? null : drafts.getLast();
     if (text.length() < MIN && previous != null && previous.section().equals(section)
         && previous.text().length() + 1 + text.length() <= MAX) {

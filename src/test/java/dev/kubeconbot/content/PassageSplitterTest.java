@@ -30,6 +30,16 @@ class PassageSplitterTest {
   }
 
   @Test
+  void aPassageThatIsOneParagraphSharesTheParagraphsTextInsteadOfCopyingIt() {
+    Block whole = paragraph("", "其结果是一个关系状态报告/治疗会议，内容是 Kubernetes 可能比云原生世界第一次爱上它时看起来更难相处，这是一个比较长的段落。");
+    List<PassageSplitter.Draft> drafts = PassageSplitter.split(article(whole, paragraph("", "换句话说:很复杂。")));
+    assertThat(drafts).hasSize(1);
+    assertThat(drafts.getFirst().text()).isEqualTo(whole.text() + "\n换句话说:很复杂。");
+    List<PassageSplitter.Draft> alone = PassageSplitter.split(article(whole));
+    assertThat(alone.getFirst().text()).isSameAs(whole.text());
+  }
+
+  @Test
   void splitsLongParagraphsAtSentenceEnds() {
     String sentence = "这是一个用来测试的句子，它大约有三十个字符那么长。";
     List<PassageSplitter.Draft> drafts = PassageSplitter.split(article(paragraph("", sentence.repeat(40))));
