@@ -44,7 +44,7 @@ public final class AskCommand implements Command {
       scope = edition;
       searchText = library.calendar().withoutEditionWords(question);
     }
-    QueryPlan plan = library.planner().plan(searchText);
+    QueryPlan plan = library.plan(searchText);
     if (plan.isEmpty()) {
       return Answer.message("ask", call.query(), title, call.text("query.empty"));
     }
@@ -71,7 +71,7 @@ public final class AskCommand implements Command {
     int passages = library.corpus().passages().size();
     // Exact counts walk every match: count each concept once.
     Map<Concept, Integer> counts = new LinkedHashMap<>();
-    plan.concepts().forEach(c -> counts.put(c, library.index().count(c)));
+    plan.concepts().forEach(c -> counts.put(c, library.countPassages(c)));
     List<Concept> known = plan.concepts().stream().filter(c -> counts.get(c) > 0).toList();
     List<Concept> unknown = plan.concepts().stream().filter(c -> counts.get(c) == 0).toList();
     boolean distinctive = known.stream()

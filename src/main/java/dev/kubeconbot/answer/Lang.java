@@ -1,5 +1,6 @@
 package dev.kubeconbot.answer;
 
+import dev.kubeconbot.content.Scripts;
 import java.util.Locale;
 
 /** The languages answers and command texts come in; Discord's locale tags map onto them. */
@@ -37,8 +38,6 @@ public enum Lang {
 
   /** Chinese if the text has Chinese characters, else English: for DMs, which carry no locale. */
   public static Lang detect(String text) {
-    boolean han = text != null
-        && text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
-    return han ? ZH_CN : EN;
+    return text != null && Scripts.hasHan(text) ? ZH_CN : EN;
   }
 }

@@ -4,6 +4,7 @@ import dev.kubeconbot.content.Article;
 import dev.kubeconbot.content.Edition;
 import dev.kubeconbot.search.Glossary;
 import dev.kubeconbot.search.Library;
+import dev.kubeconbot.search.Match;
 import dev.kubeconbot.search.QueryPlan;
 import dev.kubeconbot.search.SearchHit;
 import java.util.ArrayList;
@@ -39,8 +40,8 @@ final class Retrieval {
 
   /** The passages for {@code plan} that pass {@code policy}; {@code scope} limits them to an edition (or {@code null}). */
   static List<SearchHit> select(Library library, QueryPlan plan, Policy policy, Edition scope) {
-    boolean requireAll = policy.minCoverage() >= 1.0;
-    List<SearchHit> hits = library.index().search(plan, POOL, scope, requireAll).stream()
+    Match match = policy.minCoverage() >= 1.0 ? Match.ALL : Match.ANY;
+    List<SearchHit> hits = library.search(plan, match, scope, POOL).stream()
         .filter(h -> h.coverage() >= policy.minCoverage() - 1e-9)
         .toList();
     if (hits.isEmpty()) {
@@ -80,10 +81,7 @@ final class Retrieval {
    * is unknown (they cannot be placed in time).
    */
   static Map<Edition, Integer> countByEdition(Library library, QueryPlan plan) {
-    boolean oneTopic = plan.concepts().size() == 1 && plan.concepts().getFirst().topic() != null;
-    Map<Edition, Integer> counts = new java.util.TreeMap<>(oneTopic
-        ? library.editionCounts(plan.concepts().getFirst().topic())
-        : library.index().countByEdition(plan));
+    Map<Edition, Integer> counts = new java.util.TreeMap<>(library.countByEdition(plan));
     counts.keySet().removeIf(e -> !e.hasYear());
     return counts;
   }

@@ -3,6 +3,7 @@ package dev.kubeconbot.answer;
 import dev.kubeconbot.content.Article;
 import dev.kubeconbot.content.Block;
 import dev.kubeconbot.content.Edition;
+import dev.kubeconbot.content.Scripts;
 import dev.kubeconbot.content.Sentences;
 import dev.kubeconbot.search.Glossary;
 import dev.kubeconbot.search.Library;
@@ -244,7 +245,7 @@ public final class TakeawaysCommand implements Command {
       if (word.length() < 2 || TITLE_NOISE.matcher(word).matches()) {
         continue;
       }
-      if (word.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+      if (Scripts.allHan(word)) {
         for (int i = 0; i + 2 <= word.length(); i++) {
           if (lowerSentence.contains(word.substring(i, i + 2))) {
             shared++;

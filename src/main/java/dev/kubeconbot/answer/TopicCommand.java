@@ -32,7 +32,7 @@ public final class TopicCommand implements Command {
   public Answer answer(Invocation call) {
     String topic = call.option(NAME);
     Library library = call.library();
-    QueryPlan plan = library.planner().plan(topic);
+    QueryPlan plan = library.plan(topic);
     if (plan.isEmpty()) {
       return Answer.message("topic", call.query(), call.text("topic.heading", topic), call.text("query.empty"));
     }

@@ -1,8 +1,8 @@
 package dev.kubeconbot.answer;
 
 import dev.kubeconbot.content.Edition;
+import dev.kubeconbot.search.EditionMatches;
 import dev.kubeconbot.search.Library;
-import dev.kubeconbot.search.PassageIndex;
 import dev.kubeconbot.search.QueryPlan;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,11 +29,11 @@ public final class TrendCommand implements Command {
     String topic = call.option(TOPIC);
     Library library = call.library();
     String title = call.text("trend.heading", topic);
-    QueryPlan plan = library.planner().plan(topic);
+    QueryPlan plan = library.plan(topic);
     if (plan.isEmpty()) {
       return Answer.message("trend", call.query(), title, call.text("query.empty"));
     }
-    Map<Edition, PassageIndex.EditionMatches> matches = library.index().matchesByEdition(plan);
+    Map<Edition, EditionMatches> matches = library.matchesByEdition(plan);
     matches.keySet().removeIf(edition -> !edition.hasYear());
     if (matches.values().stream().allMatch(m -> m.count() == 0)) {
       return Answer.message("trend", call.query(), title, Retrieval.nothingAbout(call, topic));

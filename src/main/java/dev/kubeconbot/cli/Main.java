@@ -1,7 +1,7 @@
 package dev.kubeconbot.cli;
 
 import dev.kubeconbot.app.Logging;
-import dev.kubeconbot.search.Analyzers;
+import dev.kubeconbot.search.Library;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +17,7 @@ public final class Main {
   public static void main(String[] args) {
     // Every command but --help indexes: the dictionaries load on the second core from the first
     // instant, while logging, the configuration and the content are read on this one.
-    Thread.ofPlatform().daemon().name("warm-up").start(Analyzers::warmUp);
+    Thread.ofPlatform().daemon().name("warm-up").start(Library::warmUp);
     Logging.bridgeJavaUtilLogging();
     System.exit(commandLine().execute(args));
   }

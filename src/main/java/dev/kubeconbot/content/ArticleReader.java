@@ -175,7 +175,7 @@ public final class ArticleReader {
   }
 
   private static String guessLanguage(String text) {
-    long han = text.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
+    long han = Scripts.hanCount(text);
     return han * 5 > text.length() ? "zh" : "en";
   }
 }

@@ -203,7 +203,7 @@ final class MarkdownText {
       }
       if (pendingSoftBreak) {
         // A line break inside a Chinese sentence is not a space.
-        if (!out.isEmpty() && !(isCjk(out.codePointBefore(out.length())) && isCjk(text.codePointAt(0)))) {
+        if (!out.isEmpty() && !(Scripts.isCjk(out.codePointBefore(out.length())) && Scripts.isCjk(text.codePointAt(0)))) {
           out.append(' ');
         }
         pendingSoftBreak = false;
@@ -276,15 +276,5 @@ final class MarkdownText {
       out.append(html.substring(last));
     }
     return out.toString().replaceAll("<!--.*?-->", "").replaceAll("\\s+", " ").strip();
-  }
-
-  static boolean isCjk(int codePoint) {
-    Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
-    return script == Character.UnicodeScript.HAN
-        || script == Character.UnicodeScript.HIRAGANA
-        || script == Character.UnicodeScript.KATAKANA
-        || script == Character.UnicodeScript.HANGUL
-        || (codePoint >= 0x3000 && codePoint <= 0x303F)
-        || (codePoint >= 0xFF00 && codePoint <= 0xFFEF);
   }
 }

@@ -93,7 +93,7 @@ public final class PassageSplitter {
   }
 
   private static boolean endsCjk(StringBuilder text) {
-    return MarkdownText.isCjk(text.codePointBefore(text.length()));
+    return Scripts.isCjk(text.codePointBefore(text.length()));
   }
 
   /** Emits the passage; a short remainder joins the previous passage of its section instead. */

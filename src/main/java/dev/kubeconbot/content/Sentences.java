@@ -87,7 +87,7 @@ public final class Sentences {
       }
     }
     for (int i = limit; i > limit / 2; i--) {
-      if (Character.isWhitespace(text.charAt(i)) && !MarkdownText.isCjk(text.codePointBefore(i))) {
+      if (Character.isWhitespace(text.charAt(i)) && !Scripts.isCjk(text.codePointBefore(i))) {
         return i;
       }
     }

@@ -26,17 +26,17 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * segmentation (smartcn, which also Porter-stems English words) for precision, and CJK bigrams with
  * English stemming for recall when segmentation splits a term differently in the question.
  */
-public final class Analyzers {
+final class Analyzers {
 
   /** Passage text, segmented into Chinese words. */
-  public static final String TEXT_WORDS = "text_words";
+  static final String TEXT_WORDS = "text_words";
   /** Passage text as CJK bigrams and stemmed English words. */
-  public static final String TEXT_BIGRAMS = "text_bigrams";
+  static final String TEXT_BIGRAMS = "text_bigrams";
 
   private Analyzers() {}
 
   /** A token and its position, as a phrase query needs them. */
-  public record Token(String term, int position) {}
+  record Token(String term, int position) {}
 
   static Analyzer words() {
     return new SmartChineseAnalyzer(true);
@@ -67,7 +67,7 @@ public final class Analyzers {
    * Loads smartcn's dictionaries, about a second of a cold start, so that start-up can do it on a
    * second core while it reads configuration and content. Later analyzers share the loaded copies.
    */
-  public static void warmUp() {
+  static void warmUp() {
     try (Analyzer words = words()) {
       tokens(words, TEXT_WORDS, "可观测性 service mesh");
     }

@@ -14,4 +14,14 @@ public record Concept(String label, List<String> variants, Glossary.Topic topic)
   public Concept {
     variants = List.copyOf(variants);
   }
+
+  /** The concept of a glossary topic: all its names, labelled as in menus. */
+  public static Concept of(Glossary.Topic topic) {
+    return new Concept(topic.label(), topic.names(), topic);
+  }
+
+  /** A plain word, searched as written. */
+  public static Concept word(String word) {
+    return new Concept(word, List.of(word), null);
+  }
 }

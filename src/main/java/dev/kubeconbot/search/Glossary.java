@@ -3,6 +3,7 @@ package dev.kubeconbot.search;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.kubeconbot.content.Scripts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -129,11 +130,11 @@ public final class Glossary {
   }
 
   private static boolean isLatinOrDigit(int c) {
-    return Character.isDigit(c) || Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
+    return Character.isDigit(c) || Scripts.isLatin(c);
   }
 
   private static boolean isLatin(String name) {
-    return name.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
+    return name.codePoints().anyMatch(Scripts::isLatin);
   }
 
   /** Lower case char by char, so positions in the result are positions in the text. */

@@ -9,21 +9,29 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 
 /**
- * Everything an answer is made from: the indexed corpus, the glossary-aware query planner and the
- * event calendar. One immutable snapshot; a reload builds a new library and swaps it in whole.
+ * Everything an answer is made from, and the one way commands search: the indexed corpus, the
+ * glossary, the event calendar, turning text into a {@link QueryPlan} and running it. One immutable
+ * snapshot, safe to share between threads; a reload builds a new library and swaps it in whole.
  */
 public final class Library {
 
   private final PassageIndex index;
   private final QueryPlanner planner;
   private final EventCalendar calendar;
+  private final ConceptQueries queries;
+  private final Coverage coverage;
   /** Passages per glossary topic and edition: computed on first use, since start-up should not wait for it. */
   private volatile Map<Glossary.Topic, Map<Edition, Integer>> topicCounts;
 
@@ -31,9 +39,11 @@ public final class Library {
     this.index = index;
     this.planner = planner;
     this.calendar = calendar;
+    this.queries = new ConceptQueries(index.analyzer());
+    this.coverage = new Coverage(index, queries);
   }
 
-  /** Indexes {@code corpus}. */
+  /** Indexes {@code corpus}; the glossary and calendar are used as given. */
   public static Library of(Corpus corpus, Glossary glossary, EventCalendar calendar) {
     return new Library(PassageIndex.build(corpus), new QueryPlanner(glossary), calendar);
   }
@@ -51,7 +61,7 @@ public final class Library {
    * @throws ContentException if a content folder or a configuration file cannot be used
    */
   public static Library load(Path configDir, List<Path> contentDirs, long maxFileBytes) throws ContentException {
-    CompletableFuture<Void> dictionaries = CompletableFuture.runAsync(Analyzers::warmUp);
+    CompletableFuture<Void> dictionaries = CompletableFuture.runAsync(Library::warmUp);
     EventCalendar calendar;
     Glossary glossary;
     try (InputStream events = configFile(configDir, "events.yaml");
@@ -66,34 +76,112 @@ public final class Library {
     return of(corpus, glossary, calendar);
   }
 
-  public PassageIndex index() {
-    return index;
-  }
-
-  public QueryPlanner planner() {
-    return planner;
-  }
-
-  public EventCalendar calendar() {
-    return calendar;
+  /**
+   * Loads the Chinese word dictionaries, about a second of a cold start, so that start-up can do it
+   * on a second core while it reads configuration and content. Later libraries share the loaded copies.
+   */
+  public static void warmUp() {
+    Analyzers.warmUp();
   }
 
   public Corpus corpus() {
     return index.corpus();
   }
 
+  public EventCalendar calendar() {
+    return calendar;
+  }
+
   public Glossary glossary() {
     return planner.glossary();
   }
 
-  /** Passages that discuss {@code topic}. */
+  /**
+   * What {@code text} asks about: glossary topics first (each with all its names), then its other
+   * words, question words and fillers of either language dropped. Never fails; the plan may be empty.
+   */
+  public QueryPlan plan(String text) {
+    return planner.plan(text);
+  }
+
+  /**
+   * The best {@code limit} passages for {@code plan}, best first, each with the rarity-weighted share
+   * of the plan's concepts it contains. Empty for an empty plan.
+   *
+   * @param match whether a passage must contain every concept or any
+   * @param scope only passages of this edition (its year and region, where known), or {@code null} for all
+   */
+  public List<SearchHit> search(QueryPlan plan, Match match, Edition scope, int limit) {
+    if (plan.isEmpty()) {
+      return List.of();
+    }
+    List<Query> concepts = plan.concepts().stream().map(queries::of).toList();
+    ScoreDoc[] top = index.top(IndexSchema.within(match.generator.generate(concepts), scope), limit);
+    double[] covered = match == Match.ALL || concepts.size() == 1
+        ? Coverage.full(top.length)
+        : coverage.of(plan, concepts, top);
+    List<SearchHit> hits = new ArrayList<>(top.length);
+    for (int i = 0; i < top.length; i++) {
+      hits.add(new SearchHit(index.passage(top[i].doc), top[i].score, covered[i]));
+    }
+    return hits;
+  }
+
+  /** How many passages contain {@code concept} (exact: walks every match). */
+  public int countPassages(Concept concept) {
+    return index.count(queries.of(concept));
+  }
+
+  /** How many passages discuss {@code topic}. */
   public int count(Glossary.Topic topic) {
     return editionCounts(topic).values().stream().mapToInt(Integer::intValue).sum();
   }
 
-  /** Passages that discuss {@code topic}, per edition with articles, editions in time order. */
+  /** How many passages discuss {@code topic}, per edition with articles, editions in time order. */
   public Map<Edition, Integer> editionCounts(Glossary.Topic topic) {
     return topicCounts().getOrDefault(topic, Map.of());
+  }
+
+  /**
+   * For each edition of the corpus, in time order, how many of its passages contain every concept
+   * of {@code plan}. Editions without articles are absent; editions with no match map to 0. One pass
+   * over the matches, or none when the plan is one glossary topic (those are counted once).
+   */
+  public Map<Edition, Integer> countByEdition(QueryPlan plan) {
+    if (plan.concepts().size() == 1 && plan.concepts().getFirst().topic() != null) {
+      return editionCounts(plan.concepts().getFirst().topic());
+    }
+    return countAll(plan);
+  }
+
+  private Map<Edition, Integer> countAll(QueryPlan plan) {
+    Map<Edition, Integer> counts = new TreeMap<>();
+    corpus().passageCounts().keySet().forEach(edition -> counts.put(edition, 0));
+    if (!plan.isEmpty()) {
+      index.collect(new ConstantScoreQuery(allOf(plan)), false,
+          (passage, score) -> counts.merge(passage.article().edition(), 1, Integer::sum));
+    }
+    return counts;
+  }
+
+  /**
+   * Like {@link #countByEdition}, with each edition's best-scoring passage too: a trend in one pass
+   * over the matches instead of one search per edition.
+   */
+  public Map<Edition, EditionMatches> matchesByEdition(QueryPlan plan) {
+    Map<Edition, EditionMatches> matches = new TreeMap<>();
+    corpus().passageCounts().keySet().forEach(edition -> matches.put(edition, new EditionMatches(0, null)));
+    if (!plan.isEmpty()) {
+      index.collect(allOf(plan), true, (passage, score) -> matches.merge(passage.article().edition(),
+          new EditionMatches(1, new SearchHit(passage, score, 1.0)),
+          (seen, one) -> new EditionMatches(seen.count() + 1,
+              seen.best() == null || one.best().score() > seen.best().score() ? one.best() : seen.best())));
+    }
+    return matches;
+  }
+
+  private Query allOf(QueryPlan plan) {
+    return Match.ALL.generator.generate(plan.concepts().stream().map(queries::of).toList());
   }
 
   private Map<Glossary.Topic, Map<Edition, Integer>> topicCounts() {
@@ -104,8 +192,8 @@ public final class Library {
         if (counts == null) {
           counts = new HashMap<>();
           for (Glossary.Topic topic : glossary().topics()) {
-            QueryPlan plan = new QueryPlan(topic.name(), List.of(new Concept(topic.label(), topic.names(), topic)));
-            counts.put(topic, Collections.unmodifiableMap(index.countByEdition(plan)));
+            QueryPlan plan = new QueryPlan(topic.name(), List.of(Concept.of(topic)));
+            counts.put(topic, Collections.unmodifiableMap(countAll(plan)));
           }
           topicCounts = counts = Map.copyOf(counts);
         }

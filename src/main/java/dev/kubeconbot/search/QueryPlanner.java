@@ -1,5 +1,6 @@
 package dev.kubeconbot.search;
 
+import dev.kubeconbot.content.Scripts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.apache.lucene.analysis.Analyzer;
  * remaining words. Question words and fillers in English and Chinese are dropped so that "what did
  * KubeCon say about wasm" asks about wasm, not about "say". User text never reaches a query parser.
  */
-public final class QueryPlanner {
+final class QueryPlanner {
 
   /** Words that carry no topic in a question; the analyzers' own stop words are dropped as well. */
   private static final Set<String> FILLERS = Set.of(
@@ -35,29 +36,29 @@ public final class QueryPlanner {
   private final Analyzer words;
   private final Analyzer bigrams;
 
-  public QueryPlanner(Glossary glossary) {
+  QueryPlanner(Glossary glossary) {
     this.glossary = glossary;
     this.words = Analyzers.words();
     this.bigrams = Analyzers.bigrams();
   }
 
-  public Glossary glossary() {
+  Glossary glossary() {
     return glossary;
   }
 
-  public QueryPlan plan(String text) {
+  QueryPlan plan(String text) {
     Map<String, Concept> concepts = new LinkedHashMap<>();
     StringBuilder rest = new StringBuilder();
     int last = 0;
     for (Glossary.Mention mention : glossary.mentions(text)) {
       Glossary.Topic topic = mention.topic();
-      concepts.putIfAbsent("topic:" + topic.name(), new Concept(topic.label(), topic.names(), topic));
+      concepts.putIfAbsent("topic:" + topic.name(), Concept.of(topic));
       rest.append(text, last, mention.start()).append(' ');
       last = mention.end();
     }
     rest.append(text.substring(last));
     for (String word : words(rest.toString())) {
-      concepts.putIfAbsent("word:" + word.toLowerCase(Locale.ROOT), new Concept(word, List.of(word), null));
+      concepts.putIfAbsent("word:" + word.toLowerCase(Locale.ROOT), Concept.word(word));
     }
     return new QueryPlan(text, new ArrayList<>(concepts.values()));
   }
@@ -88,7 +89,7 @@ public final class QueryPlanner {
     boolean runIsHan = false;
     for (int i = 0; i < text.length(); ) {
       int c = text.codePointAt(i);
-      boolean han = Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+      boolean han = Scripts.isHan(c);
       boolean wordChar = han || Character.isLetterOrDigit(c) || ((c == '-' || c == '.') && !run.isEmpty() && !runIsHan);
       if (!wordChar || (han != runIsHan && !run.isEmpty())) {
         flush(pieces, run, runIsHan);

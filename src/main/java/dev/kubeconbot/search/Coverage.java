@@ -1,0 +1,111 @@
+package dev.kubeconbot.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TwoPhaseIterator;
+import org.apache.lucene.search.Weight;
+
+/**
+ * How much of a query each hit covers: the share of the plan's concepts it contains, each concept
+ * weighted by its rarity (BM25 idf), so that a hit missing a rare word covers less than one missing
+ * a common word.
+ */
+final class Coverage {
+
+  private final PassageIndex index;
+  private final ConceptQueries queries;
+
+  Coverage(PassageIndex index, ConceptQueries queries) {
+    this.index = index;
+    this.queries = queries;
+  }
+
+  /** 1 for every hit. */
+  static double[] full(int length) {
+    double[] coverage = new double[length];
+    Arrays.fill(coverage, 1.0);
+    return coverage;
+  }
+
+  /**
+   * For each of {@code top}, its coverage of {@code plan}, whose concept queries are {@code concepts}.
+   * Each concept's matches are walked once, in document order, skipping to the hits.
+   */
+  double[] of(QueryPlan plan, List<Query> concepts, ScoreDoc[] top) {
+    Integer[] byDoc = new Integer[top.length];
+    Arrays.setAll(byDoc, i -> i);
+    Arrays.sort(byDoc, (a, b) -> Integer.compare(top[a].doc, top[b].doc));
+    IndexSearcher searcher = index.searcher();
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    int total = index.size();
+    double[] covered = new double[top.length];
+    double totalWeight = 0;
+    try {
+      for (int c = 0; c < concepts.size(); c++) {
+        int df = estimatedCount(plan.concepts().get(c));
+        double weight = Math.log(1 + (total - df + 0.5) / (df + 0.5));
+        totalWeight += weight;
+        Weight matcher = searcher.createWeight(searcher.rewrite(concepts.get(c)), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        int leafIndex = -1;
+        Scorer scorer = null;
+        for (int hit : byDoc) {
+          int leaf = ReaderUtil.subIndex(top[hit].doc, leaves);
+          if (leaf != leafIndex) {
+            leafIndex = leaf;
+            scorer = matcher.scorer(leaves.get(leaf));
+          }
+          if (scorer != null && matches(scorer, top[hit].doc - leaves.get(leaf).docBase)) {
+            covered[hit] += weight;
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("searching the in-memory index failed", e);
+    }
+    for (int i = 0; i < covered.length; i++) {
+      covered[i] = totalWeight == 0 ? 0 : covered[i] / totalWeight;
+    }
+    return covered;
+  }
+
+  /** Whether {@code scorer}'s matches include {@code doc}; calls must come in increasing doc order. */
+  private static boolean matches(Scorer scorer, int doc) throws IOException {
+    TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
+    DocIdSetIterator candidates = twoPhase != null ? twoPhase.approximation() : scorer.iterator();
+    if (candidates.docID() < doc) {
+      candidates.advance(doc);
+    }
+    return candidates.docID() == doc && (twoPhase == null || twoPhase.matches());
+  }
+
+  /**
+   * How many passages contain the concept, estimated from the index's term statistics without
+   * visiting a posting: a phrase occurs at most as often as its rarest word. Enough to weigh
+   * concepts by rarity; {@link Library#countPassages} is exact but walks every match.
+   */
+  private int estimatedCount(Concept concept) {
+    int estimate = 0;
+    for (String variant : concept.variants()) {
+      for (String field : ConceptQueries.fieldsFor(variant)) {
+        int rarest = Integer.MAX_VALUE;
+        for (Analyzers.Token token : queries.tokens(field, variant)) {
+          rarest = Math.min(rarest, index.docFreq(field, token.term()));
+        }
+        if (rarest != Integer.MAX_VALUE) {
+          estimate = Math.max(estimate, rarest);
+        }
+      }
+    }
+    return Math.min(estimate, index.size());
+  }
+}

@@ -1,0 +1,58 @@
+package dev.kubeconbot.search;
+
+import dev.kubeconbot.content.Edition;
+import dev.kubeconbot.content.Passage;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+
+/**
+ * What a passage's Lucene document holds: its position in the corpus, its text under both analyses
+ * ({@link Analyzers}), and its article's year and region as filters. Building and searching the
+ * index both go through here, so the two cannot disagree on a field.
+ */
+final class IndexSchema {
+
+  /** The passage's position in {@code Corpus.passages()}, the way back from a hit to its passage. */
+  static final String PASSAGE_ID = "passage";
+  static final String YEAR = "year";
+  static final String REGION = "region";
+  /** Both analyses of the passage text: Chinese words for precision, bigrams for recall. */
+  static final List<String> TEXT_FIELDS = List.of(Analyzers.TEXT_WORDS, Analyzers.TEXT_BIGRAMS);
+
+  private IndexSchema() {}
+
+  static Document document(Passage passage) {
+    Document doc = new Document();
+    doc.add(new NumericDocValuesField(PASSAGE_ID, passage.id()));
+    doc.add(new TextField(Analyzers.TEXT_WORDS, passage.text(), Field.Store.NO));
+    doc.add(new TextField(Analyzers.TEXT_BIGRAMS, passage.text(), Field.Store.NO));
+    doc.add(new IntField(YEAR, passage.article().edition().year(), Field.Store.NO));
+    if (passage.article().edition().region() != null) {
+      doc.add(new KeywordField(REGION, passage.article().edition().region(), Field.Store.NO));
+    }
+    return doc;
+  }
+
+  /** {@code query} limited to the passages of {@code scope} (its year and region, where known); {@code null} for all. */
+  static Query within(Query query, Edition scope) {
+    if (scope == null || !scope.isKnown()) {
+      return query;
+    }
+    BooleanQuery.Builder scoped = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
+    if (scope.hasYear()) {
+      scoped.add(IntField.newExactQuery(YEAR, scope.year()), BooleanClause.Occur.FILTER);
+    }
+    if (scope.region() != null) {
+      scoped.add(KeywordField.newExactQuery(REGION, scope.region()), BooleanClause.Occur.FILTER);
+    }
+    return scoped.build();
+  }
+}
