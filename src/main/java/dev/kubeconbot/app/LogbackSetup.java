@@ -3,6 +3,7 @@ package dev.kubeconbot.app;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.jul.LevelChangePropagator;
 import ch.qos.logback.classic.pattern.TargetLengthBasedClassNameAbbreviator;
 import ch.qos.logback.classic.spi.Configurator;
@@ -30,6 +31,13 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
 
   /** The appender's name, so that {@link Logging#use} can tell it from the JSON one. */
   static final String TEXT_APPENDER = "STDERR";
+
+  /**
+   * The least level the console shows. The test run sets WARN (pom.xml, Surefire): tests capture the
+   * events they expect and assert on them ({@code testing.CapturedLog}), so what still shows was not
+   * expected, while events are still made at the root's level for the tests that look at them.
+   */
+  static final String CONSOLE_THRESHOLD = "kubeconbot.log.console";
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {
@@ -61,6 +69,13 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
     appender.setName(TEXT_APPENDER);
     appender.setTarget("System.err");
     appender.setEncoder(encoder);
+    String threshold = System.getProperty(CONSOLE_THRESHOLD);
+    if (threshold != null) {
+      ThresholdFilter filter = new ThresholdFilter();
+      filter.setLevel(threshold);
+      filter.start();
+      appender.addFilter(filter);
+    }
     appender.start();
 
     context.getLogger("org.apache.lucene").setLevel(Level.WARN);

@@ -1,5 +1,6 @@
 package dev.kubeconbot.app;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -22,6 +23,21 @@ public final class Logging {
   public static void bridgeJavaUtilLogging() {
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
+  }
+
+  /**
+   * Writes only warnings and errors until the returned action runs, unless {@code LOG_LEVEL} names a
+   * level: a one-shot command prints its answer, not how the index was built (titles inferred, …).
+   */
+  public static Runnable quiet() {
+    if (System.getenv("LOG_LEVEL") != null
+        || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+      return () -> {};
+    }
+    ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+    Level before = root.getLevel();
+    root.setLevel(Level.WARN);
+    return () -> root.setLevel(before);
   }
 
   /** Writes every log event in {@code format} to stderr from now on. */

@@ -31,6 +31,9 @@ final class AskCli implements Callable<Integer> {
   @Mixin
   ContentOptions options;
 
+  @Mixin
+  Verbosity verbosity;
+
   @Option(names = "--json", description = "Print one JSON object per query, one per line.")
   boolean json;
 
@@ -41,7 +44,11 @@ final class AskCli implements Callable<Integer> {
   CommandSpec spec;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws Exception {
+    return verbosity.run(this::answerAll);
+  }
+
+  private int answerAll() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     Optional<AnswerEngine> loaded = options.engine(spec.commandLine().getErr());
     if (loaded.isEmpty()) {

@@ -30,6 +30,9 @@ final class TrendCli implements Callable<Integer> {
   @Mixin
   ContentOptions options;
 
+  @Mixin
+  Verbosity verbosity;
+
   @Option(names = "--png", paramLabel = "FILE", required = true, description = "Where to write the chart.")
   Path png;
 
@@ -44,7 +47,11 @@ final class TrendCli implements Callable<Integer> {
   CommandSpec spec;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws Exception {
+    return verbosity.run(this::chart);
+  }
+
+  private int chart() throws IOException {
     Optional<AnswerEngine> loaded = options.engine(spec.commandLine().getErr());
     if (loaded.isEmpty()) {
       return 2;

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,8 +92,7 @@ public final class ConfigLoader {
     if (!node.isObject()) {
       throw new ConfigException(file + ": '" + (prefix.isEmpty() ? "(top level)" : prefix) + "' must be a mapping");
     }
-    for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
       String key = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
       if (key.equals("discord.token")) {
         throw new ConfigException(file + ": 'discord.token' must not be in a file; set " + TOKEN_ENV + " in the environment");

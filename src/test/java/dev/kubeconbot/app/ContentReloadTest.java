@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubeconbot.answer.AnswerEngine;
 import dev.kubeconbot.answer.CommandRegistry;
+import dev.kubeconbot.content.ContentLoader;
 import dev.kubeconbot.search.Library;
+import dev.kubeconbot.testing.CapturedLog;
 import dev.kubeconbot.testing.RunningBot;
 import dev.kubeconbot.testing.Seeds;
 import java.nio.file.Files;
@@ -33,8 +35,9 @@ class ContentReloadTest {
     Files.writeString(content.resolve("gitops.md"),
         "---\nevent: KubeCon EU 2021\n---\n# GitOps\n\nGitOps continues to shine as a way to declare infrastructure in Git.\n");
     BotApp.LibraryLoader loader = () -> Library.load(Seeds.CONFIG, List.of(content));
-    try (RunningBot bot = RunningBot.start(RunningBot.config(configDir, Map.of("RATE_LIMIT_ANSWERS", "10000")),
-        () -> new AnswerEngine(CommandRegistry.standard(), loader.load()), (c, a, r) -> List.of())) {
+    try (CapturedLog log = CapturedLog.of(ContentLoader.class);
+        RunningBot bot = RunningBot.start(RunningBot.config(configDir, Map.of("RATE_LIMIT_ANSWERS", "10000")),
+            () -> new AnswerEngine(CommandRegistry.standard(), loader.load()), (c, a, r) -> List.of())) {
       bot.app().reloadOnChange(List.of(content), loader);
       bot.served.join();
       assertThat(json(bot.get("/api/ask?q=/topic%20wasm")).get("answers")).isEmpty();
@@ -50,6 +53,8 @@ class ContentReloadTest {
       Files.delete(content.resolve("gitops.md"));
       bot.await("/api/ask?q=/topic%20gitops", response -> json(response).get("answers").isEmpty());
       assertThat(answersWith(bot.get("/api/ask?q=/topic%20wasm"), "build once, run anywhere")).isTrue();
+      assertThat(log.messages()).isNotEmpty()
+          .allSatisfy(line -> assertThat(line).startsWith("Skipping content file " + content.resolve("broken.md")));
     }
   }
 }

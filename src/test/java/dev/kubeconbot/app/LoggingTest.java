@@ -39,6 +39,8 @@ class LoggingTest {
     assertThat(appender.getTarget()).isEqualTo("System.err");
     assertThat(root.iteratorForAppenders()).toIterable().hasSize(1);
 
+    // Encoded here rather than written to the test run's stderr.
+    root.detachAppender(appender);
     ListAppender<ILoggingEvent> captured = new ListAppender<>();
     captured.start();
     root.addAppender(captured);
@@ -79,6 +81,7 @@ class LoggingTest {
   @Test
   void javaUtilLoggingGoesThroughLogbackAndLuceneVectorNoiseIsDropped() {
     Logging.bridgeJavaUtilLogging();
+    root.detachAndStopAllAppenders(); // captured, not printed
     ListAppender<ILoggingEvent> captured = new ListAppender<>();
     captured.start();
     root.addAppender(captured);

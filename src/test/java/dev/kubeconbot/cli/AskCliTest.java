@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kubeconbot.testing.CapturedLog;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -88,5 +89,15 @@ class AskCliTest {
     Run missing = run("", "ask", "--content", dir.resolve("missing").toString(), "/sources");
     assertThat(missing.exitCode()).isNotZero();
     assertThat(missing.err()).contains("missing");
+  }
+
+  @Test
+  void quietUnlessVerbose() {
+    try (CapturedLog log = CapturedLog.named("dev.kubeconbot")) {
+      assertThat(run("", "ask", "/sources").exitCode()).isZero();
+      assertThat(log.messages()).as("without --verbose").isEmpty();
+      assertThat(run("", "ask", "--verbose", "/sources").exitCode()).isZero();
+      assertThat(log.messages()).anySatisfy(line -> assertThat(line).endsWith(": title from first heading"));
+    }
   }
 }

@@ -3,6 +3,7 @@ package dev.kubeconbot.content;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kubeconbot.testing.CapturedLog;
 import dev.kubeconbot.testing.Seeds;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,12 @@ class ContentLoaderTest {
     Files.writeString(dir.resolve("broken.md"), "---\ntitle: [oops\n---\ntext\n");
     Files.write(dir.resolve("binary.md"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
     Files.writeString(dir.resolve("notes.txt"), "not markdown, not loaded");
-    Corpus corpus = loader.load(List.of(dir));
+    Corpus corpus;
+    try (CapturedLog log = CapturedLog.of(ContentLoader.class)) {
+      corpus = loader.load(List.of(dir));
+      assertThat(log.messages()).hasSize(2).anySatisfy(line -> assertThat(line)
+          .startsWith("Skipping content file " + dir.resolve("binary.md") + ": it is not UTF-8 text"));
+    }
     assertThat(corpus.articles()).extracting(Article::id).containsExactly("good");
     assertThat(corpus.skipped()).extracting(SkippedFile::file)
         .containsExactlyInAnyOrder(dir.resolve("broken.md").toString(), dir.resolve("binary.md").toString());

@@ -6,9 +6,6 @@ import static dev.kubeconbot.discord.ConnectedBot.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kubeconbot.answer.Answer;
 import dev.kubeconbot.answer.Choice;
@@ -22,13 +19,13 @@ import dev.kubeconbot.discord.fake.Interaction;
 import dev.kubeconbot.discord.fake.RecordedRequest;
 import dev.kubeconbot.discord.fake.SlashCommand;
 import dev.kubeconbot.search.Library;
+import dev.kubeconbot.testing.CapturedLog;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** Failures and rate limits: short ephemeral notes for the user, an error id in the log, and the bot goes on. */
 class DiscordErrorsTest {
@@ -37,7 +34,7 @@ class DiscordErrorsTest {
   private static final int ANSWERS_PER_MINUTE = 3;
   private static ConnectedBot bot;
   private static FakeDiscord discord;
-  private static final ListAppender<ILoggingEvent> LOG = new ListAppender<>();
+  private static CapturedLog log;
 
   /** /topic as registered, but whatever it is asked it throws. */
   private record Broken(Command command) implements Command {
@@ -59,8 +56,7 @@ class DiscordErrorsTest {
 
   @BeforeAll
   static void connect() {
-    LOG.start();
-    ((Logger) LoggerFactory.getLogger(ErrorReporter.class)).addAppender(LOG);
+    log = CapturedLog.of(ErrorReporter.class);
     List<Command> commands = CommandRegistry.standard().commands().stream()
         .map(command -> command.spec().name().equals("topic") ? new Broken(command) : command)
         .toList();
@@ -71,7 +67,7 @@ class DiscordErrorsTest {
   @AfterAll
   static void disconnect() {
     bot.close();
-    ((Logger) LoggerFactory.getLogger(ErrorReporter.class)).detachAppender(LOG);
+    log.close();
   }
 
   @Test
@@ -85,11 +81,7 @@ class DiscordErrorsTest {
     Matcher id = ERROR_ID.matcher(data.path("content").asText());
     assertThat(id.find()).as(data.path("content").asText()).isTrue();
 
-    assertThat(LOG.list).anySatisfy(event -> {
-      assertThat(event.getLevel()).isEqualTo(Level.ERROR);
-      assertThat(event.getFormattedMessage()).isEqualTo("error id=" + id.group(1) + " command=topic");
-      assertThat(event.getThrowableProxy().getMessage()).isEqualTo("the index is on fire");
-    });
+    assertLogged("error id=" + id.group(1) + " command=topic", "the index is on fire");
     assertThat(bot.registry.counter("bot.requests", "command", "topic", "outcome", "error").count()).isGreaterThanOrEqualTo(1);
 
     JsonNode help = bot.awaitAnswer(discord.sendSlashCommand(SlashCommand.of("help", alice)));
@@ -103,6 +95,9 @@ class DiscordErrorsTest {
     JsonNode message = discord.awaitMessage(discord.dmChannelId(bob), TIMEOUT).json();
     assertThat(message.path("content").asText()).startsWith("Sorry, something went wrong").containsPattern(ERROR_ID);
     assertThat(message.path("allowed_mentions").path("parse")).isEmpty();
+    Matcher id = ERROR_ID.matcher(message.path("content").asText());
+    assertThat(id.find()).isTrue();
+    assertLogged("error id=" + id.group(1) + " command=message", "the index is on fire");
   }
 
   @Test
@@ -110,6 +105,17 @@ class DiscordErrorsTest {
     RecordedRequest choices = discord.awaitCallback(
         discord.sendAutocomplete(SlashCommand.of("topic", FakeUser.human("carol")), "name", "wa"), TIMEOUT);
     assertThat(choices.json().at("/data/choices")).isEmpty();
+    assertThat(log.events()).anySatisfy(event ->
+        assertThat(event.getThrowableProxy().getMessage()).isEqualTo("the glossary is on fire"));
+  }
+
+  /** The ERROR line the user's error id points to, with the stack trace of what failed. */
+  private static void assertLogged(String message, String failure) {
+    assertThat(log.events()).anySatisfy(event -> {
+      assertThat(event.getLevel()).isEqualTo(Level.ERROR);
+      assertThat(event.getFormattedMessage()).isEqualTo(message);
+      assertThat(event.getThrowableProxy().getMessage()).isEqualTo(failure);
+    });
   }
 
   @Test

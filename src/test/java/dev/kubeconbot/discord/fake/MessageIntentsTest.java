@@ -2,6 +2,7 @@ package dev.kubeconbot.discord.fake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kubeconbot.testing.CapturedLog;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -23,7 +24,7 @@ class MessageIntentsTest {
         FakeGuild guild = FakeGuild.named("KubeCon NA");
         FakeUser kim = FakeUser.human("kim");
         BlockingQueue<Message> received = new LinkedBlockingQueue<>();
-        try (FakeDiscord discord = FakeDiscord.start(guild)) {
+        try (CapturedLog log = CapturedLog.of(FakeGateway.class); FakeDiscord discord = FakeDiscord.start(guild)) {
             JDA jda = FakeDiscord.awaitConnected(
                     discord.configure(JDABuilder.createLight(FakeDiscord.TOKEN, GatewayIntent.GUILD_MESSAGES))
                             .addEventListeners((EventListener) event -> {
@@ -45,6 +46,8 @@ class MessageIntentsTest {
                 assertThat(hidden.getContentRaw()).isEmpty();
                 Message visible = received.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 assertThat(visible.getContentRaw()).isEqualTo(mentioned);
+                assertThat(log.messages())
+                        .containsExactly("Not delivering MESSAGE_CREATE: the bot did not request the DIRECT_MESSAGES intent");
             } finally {
                 jda.shutdown();
                 jda.awaitShutdown(TIMEOUT);
