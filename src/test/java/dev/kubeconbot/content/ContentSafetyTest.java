@@ -3,22 +3,21 @@ package dev.kubeconbot.content;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.kubeconbot.search.Library;
+import dev.kubeconbot.testing.CapturedLog;
 import dev.kubeconbot.testing.Seeds;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * Content that someone else controls (a pull request to a synced content repository) must not read
@@ -35,23 +34,27 @@ class ContentSafetyTest {
   Path elsewhere;
 
   private final ContentLoader loader = new ContentLoader(Seeds.calendar(), ContentLoader.DEFAULT_MAX_FILE_BYTES);
-  private final Logger log = (Logger) LoggerFactory.getLogger(ContentLoader.class);
-  private final ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+  private CapturedLog warnings;
 
   @BeforeEach
   void captureWarnings() {
-    warnings.start();
-    log.addAppender(warnings);
+    warnings = CapturedLog.of(ContentLoader.class);
   }
 
   @AfterEach
-  void stopCapturing() {
-    log.detachAppender(warnings);
+  void stopCapturing() throws IOException {
+    warnings.close();
+    // Removed here, since JUnit warns about each link out of a temporary folder that it cleans up.
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path link : files.filter(Files::isSymbolicLink).toList()) {
+        Files.delete(link);
+      }
+    }
   }
 
   private List<String> warningsAbout(String name) {
     String file = dir.resolve(name) + ":";
-    return warnings.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains(file)).toList();
+    return warnings.messages().stream().filter(m -> m.contains(file)).toList();
   }
 
   private static String text(Corpus corpus) {
@@ -144,7 +147,7 @@ class ContentSafetyTest {
 
     Corpus corpus = loader.load(List.of(dir));
 
-    assertThat(warnings.list).singleElement().extracting(ILoggingEvent::getFormattedMessage).asString()
+    assertThat(warnings.messages()).singleElement().asString()
         .doesNotContain("\n").contains("evil\\n12:00:00.000 INFO  forged.md");
     assertThat(corpus.skipped()).singleElement().extracting(SkippedFile::file).asString().doesNotContain("\n");
   }
