@@ -19,6 +19,8 @@ public final class AnswerEngine {
 
   /** Longer input is refused with a message rather than searched. */
   public static final int MAX_QUERY_LENGTH = 1000;
+  /** How much of a too-long query its answer repeats. */
+  private static final int ECHOED_WHEN_TOO_LONG = 80;
   private static final Pattern FIRST_WORD = Pattern.compile("^/?([^\\s/]+)(?:\\s+(.*))?$", Pattern.DOTALL);
   /** The option names of a help example, {@code year:} in {@code /takeaways year:2019}: typed text has none. */
   private static final Pattern OPTION_LABEL = Pattern.compile("(^|\\s)[^\\s:：/]+[:：]");
@@ -114,8 +116,12 @@ public final class AnswerEngine {
     return command.answer(new Invocation(echo, options, lang, library.get()));
   }
 
+  /** Names the length, and echoes only the start: a megabyte of input must not come back as a megabyte of answer. */
   private Answer tooLong(String echo, String command, Lang lang) {
-    return Answer.message(command, echo, Messages.get(lang, "query.tooLongHeading"),
+    // Cut anywhere (on a code point): it only reminds the user what they sent.
+    int end = echo.offsetByCodePoints(0, Math.min(ECHOED_WHEN_TOO_LONG - 1, echo.codePointCount(0, echo.length())));
+    String start = end < echo.length() ? echo.substring(0, end) + "…" : echo;
+    return Answer.message(command, start, Messages.get(lang, "query.tooLongHeading"),
         Messages.get(lang, "query.tooLong", echo.length(), MAX_QUERY_LENGTH));
   }
 

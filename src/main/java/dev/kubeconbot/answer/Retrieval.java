@@ -120,7 +120,11 @@ final class Retrieval {
     if (wanted.isEmpty()) {
       return false;
     }
-    return name.contains(wanted) || wanted.contains(name) || editDistance(name, wanted) <= Math.max(1, name.length() / 4);
+    int allowed = Math.max(1, name.length() / 4);
+    // The edit distance is at least the difference in length: a long question resembles no name, and
+    // is not worth a quadratic comparison with every one.
+    return name.contains(wanted) || wanted.contains(name)
+        || (Math.abs(name.length() - wanted.length()) <= allowed && editDistance(name, wanted) <= allowed);
   }
 
   private static int editDistance(String a, String b) {

@@ -1,5 +1,6 @@
 package dev.kubeconbot.discord;
 
+import dev.kubeconbot.answer.AnswerEngine;
 import dev.kubeconbot.answer.CommandSpec;
 import dev.kubeconbot.answer.Lang;
 import dev.kubeconbot.answer.Messages;
@@ -78,6 +79,10 @@ final class SlashCommands {
     }
     if (option.max() != null) {
       data.setMaxValue(option.max());
+    }
+    if (option.type() == OptionSpec.Type.TEXT) {
+      // Discord refuses longer text in the client, before it ever reaches the bot.
+      data.setMaxLength(AnswerEngine.MAX_QUERY_LENGTH);
     }
     for (String choice : option.choices()) {
       if (option.type() == OptionSpec.Type.INTEGER) {

@@ -93,7 +93,7 @@ final class Coverage {
    * visiting a posting: a phrase occurs at most as often as its rarest word. Enough to weigh
    * concepts by rarity; {@link Library#countPassages} is exact but walks every match.
    */
-  private int estimatedCount(Concept concept) {
+  int estimatedCount(Concept concept) {
     int estimate = 0;
     for (String variant : concept.variants()) {
       for (String field : ConceptQueries.fieldsFor(variant)) {

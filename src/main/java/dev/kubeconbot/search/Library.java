@@ -35,17 +35,18 @@ public final class Library {
   /** Passages per glossary topic and edition: computed on first use, since start-up should not wait for it. */
   private volatile Map<Glossary.Topic, Map<Edition, Integer>> topicCounts;
 
-  private Library(PassageIndex index, QueryPlanner planner, EventCalendar calendar) {
+  private Library(PassageIndex index, Glossary glossary, EventCalendar calendar) {
     this.index = index;
-    this.planner = planner;
     this.calendar = calendar;
     this.queries = new ConceptQueries(index.analyzer());
     this.coverage = new Coverage(index, queries);
+    // Long questions keep their rarest words: the planner asks this index how common each is.
+    this.planner = new QueryPlanner(glossary, word -> coverage.estimatedCount(Concept.word(word)));
   }
 
   /** Indexes {@code corpus}; the glossary and calendar are used as given. */
   public static Library of(Corpus corpus, Glossary glossary, EventCalendar calendar) {
-    return new Library(PassageIndex.build(corpus), new QueryPlanner(glossary), calendar);
+    return new Library(PassageIndex.build(corpus), glossary, calendar);
   }
 
   /** {@link #load(Path, List, long)} with the default size cap for content files. */

@@ -2,6 +2,9 @@ package dev.kubeconbot.search;
 
 import dev.kubeconbot.content.Scripts;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,12 +35,28 @@ final class QueryPlanner {
       "你们", "他们", "说", "谈", "谈到", "提到", "讲", "讨论", "介绍", "请", "上", "中", "里", "会", "大会", "会议",
       "要点", "趋势", "话题", "主题", "年", "都", "也", "就", "对", "被", "把", "从", "给", "吗？", "哪", "还");
 
+  /**
+   * The most Lucene queries a plan may turn into. Each variant of a concept becomes at most one
+   * query per text field (two fields), and Lucene refuses a search of more than 1,024 clauses in all;
+   * half of that leaves room for the edition filters and whatever a search adds around the plan.
+   */
+  static final int MAX_CLAUSES = 512;
+  private static final int FIELDS_PER_VARIANT = 2;
+
+  /** How many passages contain a word; rarer words say more about what the user wants. */
+  @FunctionalInterface
+  interface WordRarity {
+    int passagesWith(String word);
+  }
+
   private final Glossary glossary;
+  private final WordRarity rarity;
   private final Analyzer words;
   private final Analyzer bigrams;
 
-  QueryPlanner(Glossary glossary) {
+  QueryPlanner(Glossary glossary, WordRarity rarity) {
     this.glossary = glossary;
+    this.rarity = rarity;
     this.words = Analyzers.words();
     this.bigrams = Analyzers.bigrams();
   }
@@ -57,10 +76,46 @@ final class QueryPlanner {
       last = mention.end();
     }
     rest.append(text.substring(last));
+    Map<String, Concept> plainWords = new LinkedHashMap<>();
     for (String word : words(rest.toString())) {
-      concepts.putIfAbsent("word:" + word.toLowerCase(Locale.ROOT), Concept.word(word));
+      plainWords.putIfAbsent(word.toLowerCase(Locale.ROOT), Concept.word(word));
     }
-    return new QueryPlan(text, new ArrayList<>(concepts.values()));
+    return new QueryPlan(text, bounded(List.copyOf(concepts.values()), List.copyOf(plainWords.values())));
+  }
+
+  /**
+   * The concepts that fit in {@link #MAX_CLAUSES}, in the order asked: glossary topics first (chosen
+   * names, the strongest signal), then the words in rarity order, so that a question of 500 distinct
+   * Chinese characters still searches its most distinctive ones instead of failing. The order of the
+   * kept concepts stays the user's.
+   */
+  private List<Concept> bounded(List<Concept> topics, List<Concept> plainWords) {
+    int total = topics.stream().mapToInt(QueryPlanner::clauses).sum() + plainWords.size() * FIELDS_PER_VARIANT;
+    if (total <= MAX_CLAUSES) {
+      List<Concept> all = new ArrayList<>(topics);
+      all.addAll(plainWords);
+      return all;
+    }
+    Map<Concept, Integer> passages = new HashMap<>();
+    plainWords.forEach(word -> passages.put(word, rarity.passagesWith(word.label())));
+    List<Concept> candidates = new ArrayList<>(topics);
+    plainWords.stream().sorted(Comparator.comparing(passages::get)).forEach(candidates::add);
+    Set<Concept> kept = new HashSet<>();
+    int budget = MAX_CLAUSES;
+    for (Concept concept : candidates) {
+      if (clauses(concept) <= budget) {
+        kept.add(concept);
+        budget -= clauses(concept);
+      }
+    }
+    List<Concept> ordered = new ArrayList<>(topics);
+    ordered.addAll(plainWords);
+    ordered.removeIf(concept -> !kept.contains(concept));
+    return ordered;
+  }
+
+  private static int clauses(Concept concept) {
+    return concept.variants().size() * FIELDS_PER_VARIANT;
   }
 
   /**

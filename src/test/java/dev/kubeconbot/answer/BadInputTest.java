@@ -30,8 +30,10 @@ class BadInputTest {
     Answer answer = engine.answer("/ask " + "云".repeat(length), Lang.EN);
     assertThat(answer.quotes()).isEmpty();
     assertThat(answer.message()).contains("characters");
-    Answer slash = engine.answer("topic", Map.of("name", "x".repeat(length)), "/topic", Lang.EN);
+    assertThat(answer.query()).hasSizeLessThanOrEqualTo(80).startsWith("/ask 云云");
+    Answer slash = engine.answer("topic", Map.of("name", "x".repeat(length)), "/topic " + "x".repeat(length), Lang.EN);
     assertThat(slash.message()).contains("characters");
+    assertThat(slash.query()).hasSizeLessThanOrEqualTo(80);
   }
 
   @ParameterizedTest

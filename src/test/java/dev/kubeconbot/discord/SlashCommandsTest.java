@@ -10,6 +10,7 @@ import dev.kubeconbot.answer.Invocation;
 import dev.kubeconbot.answer.OptionSpec;
 import java.util.ArrayList;
 import java.util.List;
+import dev.kubeconbot.answer.AnswerEngine;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.IntegrationType;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
@@ -85,6 +86,10 @@ class SlashCommandsTest {
     assertThat(year.isAutoComplete()).isTrue();
     assertThat(year.getMinValue()).isEqualTo(2015L);
     assertThat(year.getMaxValue()).isEqualTo(2030L);
+    assertThat(SlashCommands.global(specs)).flatMap(SlashCommandData::getOptions)
+        .filteredOn(option -> option.getType() == OptionType.STRING)
+        .isNotEmpty()
+        .allSatisfy(option -> assertThat(option.getMaxLength()).isEqualTo(AnswerEngine.MAX_QUERY_LENGTH));
   }
 
   @Test

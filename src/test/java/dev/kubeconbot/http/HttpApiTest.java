@@ -71,6 +71,19 @@ class HttpApiTest {
   }
 
   @Test
+  void fiveHundredDistinctChineseCharactersAreAnsweredNotA500() {
+    StringBuilder text = new StringBuilder();
+    for (char c = '\u4e00'; text.length() < 518; c += 3) {
+      text.append(c);
+    }
+    HttpResponse<String> ask = bot.get(q(text.toString()));
+    assertThat(ask.statusCode()).isEqualTo(200);
+    assertThat(json(ask).has("answers")).isTrue();
+    HttpResponse<String> chart = bot.get("/api/trend.png?topic=" + URLEncoder.encode(text.toString(), StandardCharsets.UTF_8));
+    assertThat(chart.statusCode()).isIn(200, 404);
+  }
+
+  @Test
   void healthAndReadinessAreJson() {
     HttpResponse<String> health = bot.get("/healthz");
     assertThat(health.statusCode()).isEqualTo(200);

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class QueryPlannerTest {
 
-  private final QueryPlanner planner = new QueryPlanner(Seeds.glossary());
+  private final QueryPlanner planner = new QueryPlanner(Seeds.glossary(), word -> 1);
 
   @Test
   void aGlossaryTopicExpandsToAllItsNames() {
@@ -38,5 +38,27 @@ class QueryPlannerTest {
     assertThat(planner.plan("😀🎉").isEmpty()).isTrue();
     assertThat(planner.plan("").isEmpty()).isTrue();
     assertThat(planner.plan("what is the").isEmpty()).isTrue();
+  }
+
+  @Test
+  void aHugeQuestionKeepsItsRarestWordsWithinLucenesClauseLimit() {
+    StringBuilder text = new StringBuilder("wasm ");
+    for (int i = 0; i < 600; i++) {
+      text.append("word").append(i).append(' ');
+    }
+    // Each word is as common as its number, so the rarest are word0, word1, …
+    QueryPlanner byNumber = new QueryPlanner(Seeds.glossary(),
+        word -> word.startsWith("word") ? Integer.parseInt(word.substring(4)) : 0);
+
+    QueryPlan plan = byNumber.plan(text.toString());
+
+    int clauses = plan.concepts().stream().mapToInt(c -> c.variants().size() * 2).sum();
+    assertThat(clauses).isLessThanOrEqualTo(QueryPlanner.MAX_CLAUSES);
+    assertThat(plan.concepts().getFirst().label()).isEqualTo("WebAssembly");
+    assertThat(plan.concepts()).extracting(Concept::label).contains("word0", "word1", "word100")
+        .doesNotContain("word599");
+    // Kept in the user's order, not reordered by rarity.
+    assertThat(plan.concepts().subList(1, plan.concepts().size()))
+        .extracting(c -> Integer.parseInt(c.label().substring(4))).isSorted();
   }
 }
