@@ -42,10 +42,13 @@ public final class AnswerEngine {
     return library.get();
   }
 
-  /** Warms {@code next} (see {@link #warmUp}), then replaces the library; answers under way finish on the old one. */
-  public void swap(Library next) {
+  /**
+   * Warms {@code next} (see {@link #warmUp}), then replaces the library; answers under way finish on
+   * the old one, which is returned so that the caller can close it once they have.
+   */
+  public Library swap(Library next) {
     warmUp(next);
-    library.set(next);
+    return library.getAndSet(next);
   }
 
   /**

@@ -67,6 +67,8 @@ public final class BotApp implements ServiceStatus {
   private volatile AnswerService answers;
   /** Front ends that started; read by readiness checks while start adds to it. */
   private final List<FrontEnd> frontEnds = new CopyOnWriteArrayList<>();
+  /** How long a replaced library stays open for answers that started on it. */
+  private static final Duration RETIRE_AFTER = Duration.ofSeconds(30);
   /** How long the content folders must stay unchanged before a reload starts. */
   private static final Duration RELOAD_QUIET = Duration.ofMillis(500);
 
@@ -177,7 +179,7 @@ public final class BotApp implements ServiceStatus {
     long start = System.nanoTime();
     try {
       Library next = reloader.load();
-      answers.swap(next);
+      retire(answers.swap(next));
       Corpus corpus = next.corpus();
       LOG.info("content reloaded in {} ms: {} articles, {} passages, {} files skipped",
           (System.nanoTime() - start) / 1_000_000, corpus.articles().size(), corpus.passages().size(),
@@ -185,6 +187,21 @@ public final class BotApp implements ServiceStatus {
     } catch (ContentException | RuntimeException e) {
       LOG.warn("content reload failed, still answering from the previous content: {}", e.getMessage());
     }
+  }
+
+  /**
+   * Closes a replaced library (its index files) once answers that started on it have finished: they
+   * take milliseconds, the wait is generous. Until then its files stay open, on disk or in memory.
+   */
+  private static void retire(Library replaced) {
+    Thread.ofVirtual().name("retire-library").start(() -> {
+      try {
+        Thread.sleep(RETIRE_AFTER);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      replaced.close();
+    });
   }
 
   /**

@@ -60,7 +60,9 @@ final class ServeCli implements Callable<Integer> {
     }
     Logging.use(config.logFormat());
     List<Path> content = options.contentFolders(config.contentDirs());
-    BotApp.LibraryLoader library = () -> Library.load(config.configDir(), content, config.contentMaxFileBytes());
+    Path index = config.indexDir().orElseGet(() -> ConfigLoader.defaultIndexDir(env, content));
+    BotApp.LibraryLoader library =
+        () -> Library.loadPersisted(config.configDir(), content, config.contentMaxFileBytes(), index);
     BotApp app = new BotApp(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
         () -> new AnswerEngine(CommandRegistry.standard(), library.load()), ServeCli::frontEnds);
     app.reloadOnChange(content, library);

@@ -3,15 +3,18 @@ package dev.kubeconbot.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The bot's configuration: {@code config/application.yaml}, each key overridable by an environment
  * variable (see {@link ConfigLoader#SETTINGS}). The Discord token comes only from the environment.
+ * {@code indexDir} is empty for the default place ({@link ConfigLoader#defaultIndexDir}).
  */
 public record BotConfig(
     Path configDir,
     List<Path> contentDirs,
     long contentMaxFileBytes,
+    Optional<Path> indexDir,
     Http http,
     Discord discord,
     Cache cache,

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -36,6 +38,8 @@ public final class ConfigLoader {
       new Setting("content.dirs", "CONTENT_DIRS", "content", "comma-separated folders of Markdown articles"),
       new Setting("content.maxFileSize", "CONTENT_MAX_FILE_SIZE", "2MB",
           "a size from 1KB to 1GB, such as 512KB or 2MB; larger content files are skipped"),
+      new Setting("index.dir", "INDEX_DIR", "",
+          "a folder for the persisted index (created if missing), or empty for the user's cache folder"),
       new Setting("discord.apiUrl", "DISCORD_API_URL", "https://discord.com/api/v10/",
           "an http(s) URL ending in /api/v10/"),
       new Setting("discord.gatewayUrl", "DISCORD_GATEWAY_URL", "wss://gateway.discord.gg/", "a ws(s) URL"),
@@ -58,6 +62,19 @@ public final class ConfigLoader {
   private static final Pattern SIZE = Pattern.compile("(\\d{1,10})\\s*(b|kb|kib|mb|mib|gb|gib)?");
 
   private ConfigLoader() {}
+
+  /**
+   * Where the index of {@code contentDirs} goes when {@code index.dir} is empty: the user's cache
+   * folder ({@code $XDG_CACHE_HOME}, else {@code ~/.cache}), one subfolder per set of content folders,
+   * so that a second set does not overwrite the first one's index.
+   */
+  public static Path defaultIndexDir(Map<String, String> env, List<Path> contentDirs) {
+    String xdg = env.get("XDG_CACHE_HOME");
+    Path cache = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+    String folders = contentDirs.stream().map(d -> d.toAbsolutePath().normalize().toString())
+        .collect(Collectors.joining("\n"));
+    return cache.resolve("kubecon-bot").resolve("index-" + Integer.toHexString(folders.hashCode()));
+  }
 
   /**
    * Loads {@code configDir/application.yaml} (defaults if it does not exist) with {@code env} over it.
@@ -122,6 +139,7 @@ public final class ConfigLoader {
           configDir,
           paths("content.dirs"),
           size("content.maxFileSize", 1024, 1L << 30),
+          optionalPath("index.dir"),
           new BotConfig.Http(host("http.host"), integer("http.port", 0, 65_535)),
           new BotConfig.Discord(
               token == null || token.isBlank() ? null : new Secret(token.strip()),
@@ -240,6 +258,15 @@ public final class ConfigLoader {
       try {
         return Long.parseUnsignedLong(text);
       } catch (NumberFormatException e) {
+        throw bad(key);
+      }
+    }
+
+    private Optional<Path> optionalPath(String key) throws ConfigException {
+      String text = value(key);
+      try {
+        return text.isEmpty() ? Optional.empty() : Optional.of(Path.of(text));
+      } catch (InvalidPathException e) {
         throw bad(key);
       }
     }

@@ -8,10 +8,15 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * What a passage's Lucene document holds: its position in the corpus, its text under both analyses
@@ -20,8 +25,13 @@ import org.apache.lucene.search.Query;
  */
 final class IndexSchema {
 
-  /** The passage's position in {@code Corpus.passages()}, the way back from a hit to its passage. */
-  static final String PASSAGE_ID = "passage";
+  /**
+   * The passage's article (its file) and its position among the article's passages: the way back from
+   * a hit to its passage, stable while other articles change, so an index can be updated article by
+   * article. Also the tie-break of equal scores.
+   */
+  static final String ARTICLE = "article";
+  static final String ORDINAL = "ordinal";
   static final String YEAR = "year";
   static final String REGION = "region";
   /** Both analyses of the passage text: Chinese words for precision, bigrams for recall. */
@@ -29,9 +39,19 @@ final class IndexSchema {
 
   private IndexSchema() {}
 
-  static Document document(Passage passage) {
+  /**
+   * Equal scores in article and passage order, as the corpus lists them: never by document number,
+   * which depends on which thread indexed a passage and on later updates.
+   */
+  static final Sort RANKING = new Sort(SortField.FIELD_SCORE, new SortField(ARTICLE, SortField.Type.STRING),
+      new SortField(ORDINAL, SortField.Type.INT));
+
+  /** The document of {@code passage}, the {@code ordinal}-th of its article. */
+  static Document document(Passage passage, int ordinal) {
     Document doc = new Document();
-    doc.add(new NumericDocValuesField(PASSAGE_ID, passage.id()));
+    doc.add(new StringField(ARTICLE, passage.article().file(), Field.Store.NO));
+    doc.add(new SortedDocValuesField(ARTICLE, new BytesRef(passage.article().file())));
+    doc.add(new NumericDocValuesField(ORDINAL, ordinal));
     doc.add(new TextField(Analyzers.TEXT_WORDS, passage.text(), Field.Store.NO));
     doc.add(new TextField(Analyzers.TEXT_BIGRAMS, passage.text(), Field.Store.NO));
     doc.add(new IntField(YEAR, passage.article().edition().year(), Field.Store.NO));

@@ -25,7 +25,7 @@ import org.apache.lucene.search.ScoreDoc;
  * glossary, the event calendar, turning text into a {@link QueryPlan} and running it. One immutable
  * snapshot, safe to share between threads; a reload builds a new library and swaps it in whole.
  */
-public final class Library {
+public final class Library implements AutoCloseable {
 
   private final PassageIndex index;
   private final QueryPlanner planner;
@@ -44,9 +44,13 @@ public final class Library {
     this.planner = new QueryPlanner(glossary, word -> coverage.estimatedCount(Concept.word(word)));
   }
 
-  /** Indexes {@code corpus}; the glossary and calendar are used as given. */
+  /** Indexes {@code corpus} in memory; the glossary and calendar are used as given. */
   public static Library of(Corpus corpus, Glossary glossary, EventCalendar calendar) {
-    return new Library(PassageIndex.build(corpus), glossary, calendar);
+    return of(PassageIndex.build(corpus), glossary, calendar);
+  }
+
+  static Library of(PassageIndex index, Glossary glossary, EventCalendar calendar) {
+    return new Library(index, glossary, calendar);
   }
 
   /** {@link #load(Path, List, long)} with the default size cap for content files. */
@@ -62,6 +66,26 @@ public final class Library {
    * @throws ContentException if a content folder or a configuration file cannot be used
    */
   public static Library load(Path configDir, List<Path> contentDirs, long maxFileBytes) throws ContentException {
+    Sources sources = read(configDir, contentDirs, maxFileBytes);
+    return of(sources.corpus(), sources.glossary(), sources.calendar());
+  }
+
+  /**
+   * Like {@link #load(Path, List, long)}, with the index kept in {@code indexFolder} (created if
+   * missing): reopened in a fraction of a second when the content is unchanged since it was written,
+   * updated article by article when some files changed, built from all cores otherwise. In memory,
+   * with a warning, if the folder cannot be written. Close the library when it is no longer used.
+   */
+  public static Library loadPersisted(Path configDir, List<Path> contentDirs, long maxFileBytes, Path indexFolder)
+      throws ContentException {
+    Sources sources = read(configDir, contentDirs, maxFileBytes);
+    return of(PassageIndex.open(indexFolder, sources.corpus()), sources.glossary(), sources.calendar());
+  }
+
+  /** What a library is made from, read and parsed. */
+  private record Sources(Corpus corpus, Glossary glossary, EventCalendar calendar) {}
+
+  private static Sources read(Path configDir, List<Path> contentDirs, long maxFileBytes) throws ContentException {
     CompletableFuture<Void> dictionaries = CompletableFuture.runAsync(Library::warmUp);
     EventCalendar calendar;
     Glossary glossary;
@@ -74,7 +98,7 @@ public final class Library {
     }
     Corpus corpus = new ContentLoader(calendar, maxFileBytes).load(contentDirs);
     dictionaries.join();
-    return of(corpus, glossary, calendar);
+    return new Sources(corpus, glossary, calendar);
   }
 
   /**
@@ -175,10 +199,27 @@ public final class Library {
     if (!plan.isEmpty()) {
       index.collect(allOf(plan), true, (passage, score) -> matches.merge(passage.article().edition(),
           new EditionMatches(1, new SearchHit(passage, score, 1.0)),
-          (seen, one) -> new EditionMatches(seen.count() + 1,
-              seen.best() == null || one.best().score() > seen.best().score() ? one.best() : seen.best())));
+          (seen, one) -> new EditionMatches(seen.count() + 1, better(one.best(), seen.best()))));
     }
     return matches;
+  }
+
+  /** The higher-scoring hit; of equal scores the first in the corpus, whatever order the index visits them in. */
+  private static SearchHit better(SearchHit one, SearchHit seen) {
+    if (seen == null) {
+      return one;
+    }
+    int order = Float.compare(one.score(), seen.score());
+    return order > 0 || (order == 0 && one.passage().id() < seen.passage().id()) ? one : seen;
+  }
+
+  /**
+   * Closes the index files. Call it once no search can still be running on this library: a reload
+   * closes the library it replaced only after answers under way have had time to finish.
+   */
+  @Override
+  public void close() {
+    index.close();
   }
 
   private Query allOf(QueryPlan plan) {

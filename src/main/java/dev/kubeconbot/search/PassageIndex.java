@@ -4,15 +4,11 @@ import dev.kubeconbot.content.Corpus;
 import dev.kubeconbot.content.Passage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
@@ -21,42 +17,67 @@ import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
-import org.apache.lucene.store.ByteBuffersDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * An in-memory Lucene index of a corpus, one document per passage ({@link IndexSchema}), and the
- * ways of running a query over it. Titles and section headings are not searched: they ranked nothing
- * better in the retrieval evaluation and cost a third of the query time. Immutable once built; a
- * content reload builds a new one. The searcher has no executor: one query runs on one thread.
+ * A Lucene index of a corpus, one document per passage ({@link IndexSchema}), and the ways of running
+ * a query over it. On disk ({@link IndexStore}: reopened while the content is unchanged, updated
+ * article by article when it changes) or in memory. Titles and section headings are not searched:
+ * they ranked nothing better in the retrieval evaluation and cost a third of the query time.
+ * Immutable once built; a content reload builds a new one. The searcher has no executor: one query
+ * runs on one thread.
  */
-final class PassageIndex {
+final class PassageIndex implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PassageIndex.class);
 
   private final Corpus corpus;
   private final Analyzer analyzer;
   private final IndexSearcher searcher;
+  /** For each document (index-wide number), the position of its passage in the corpus; -1 if deleted. */
+  private final int[] passageOfDoc;
 
-  private PassageIndex(Corpus corpus, Analyzer analyzer, IndexSearcher searcher) {
+  private PassageIndex(Corpus corpus, Analyzer analyzer, IndexStore.Opened opened) {
     this.corpus = corpus;
     this.analyzer = analyzer;
-    this.searcher = searcher;
+    this.searcher = new IndexSearcher(opened.reader());
+    this.passageOfDoc = opened.passageOfDoc();
   }
 
-  /** Indexes every passage of {@code corpus}. */
+  /** Indexes every passage of {@code corpus} in memory, from all cores when it is large enough to share. */
   static PassageIndex build(Corpus corpus) {
+    return build(corpus, IndexStore.threadsFor(corpus.passages().size()));
+  }
+
+  /** Indexes every passage of {@code corpus} in memory on {@code threads} threads. */
+  static PassageIndex build(Corpus corpus, int threads) {
     Analyzer analyzer = Analyzers.perField();
-    ByteBuffersDirectory directory = new ByteBuffersDirectory();
-    IndexWriterConfig config = new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64).setCommitOnClose(true);
-    try (IndexWriter writer = new IndexWriter(directory, config)) {
-      for (Passage passage : corpus.passages()) {
-        writer.addDocument(IndexSchema.document(passage));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("building the in-memory index failed", e);
-    }
+    return new PassageIndex(corpus, analyzer, IndexStore.inMemory(corpus, analyzer, threads));
+  }
+
+  /**
+   * The index of {@code corpus} in {@code folder} (see {@link IndexStore#onDisk}); in memory, with a
+   * warning, if the folder cannot be used (a read-only file system, say).
+   */
+  static PassageIndex open(Path folder, Corpus corpus) {
+    Analyzer analyzer = Analyzers.perField();
     try {
-      return new PassageIndex(corpus, analyzer, new IndexSearcher(DirectoryReader.open(directory)));
+      return new PassageIndex(corpus, analyzer,
+          IndexStore.onDisk(folder, corpus, analyzer, IndexStore.threadsFor(corpus.passages().size())));
     } catch (IOException e) {
-      throw new UncheckedIOException("opening the in-memory index failed", e);
+      LOG.warn("index folder {} cannot be used ({}); indexing in memory instead", folder, e.toString());
+      return build(corpus);
+    }
+  }
+
+  /** Closes the index files; searches still under way may fail, so call it once none can be. */
+  @Override
+  public void close() {
+    try {
+      searcher.getIndexReader().close();
+    } catch (IOException e) {
+      LOG.warn("closing the index failed: {}", e.toString());
     }
   }
 
@@ -83,16 +104,16 @@ final class PassageIndex {
     try {
       return searcher.getIndexReader().docFreq(new Term(field, term));
     } catch (IOException e) {
-      throw new UncheckedIOException("reading term statistics of the in-memory index failed", e);
+      throw new UncheckedIOException("reading term statistics of the index failed", e);
     }
   }
 
-  /** The best {@code limit} documents for {@code query}, best first. */
+  /** The best {@code limit} documents for {@code query}, best first, equal scores in corpus order. */
   ScoreDoc[] top(Query query, int limit) {
     try {
-      return searcher.search(query, limit).scoreDocs;
+      return searcher.search(query, limit, IndexSchema.RANKING, true).scoreDocs;
     } catch (IOException e) {
-      throw new UncheckedIOException("searching the in-memory index failed", e);
+      throw new UncheckedIOException("searching the index failed", e);
     }
   }
 
@@ -100,23 +121,17 @@ final class PassageIndex {
     try {
       return searcher.count(query);
     } catch (IOException e) {
-      throw new UncheckedIOException("counting in the in-memory index failed", e);
+      throw new UncheckedIOException("counting in the index failed", e);
     }
   }
 
   /** The passage of document {@code doc} (an index-wide document number). */
   Passage passage(int doc) {
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    try {
-      NumericDocValues ids = leaf.reader().getNumericDocValues(IndexSchema.PASSAGE_ID);
-      if (ids == null || !ids.advanceExact(doc - leaf.docBase)) {
-        throw new IllegalStateException("indexed passage without id");
-      }
-      return corpus.passages().get((int) ids.longValue());
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading the in-memory index failed", e);
+    int passage = passageOfDoc[doc];
+    if (passage < 0) {
+      throw new IllegalStateException("document " + doc + " has no passage");
     }
+    return corpus.passages().get(passage);
   }
 
   /** A matching passage and its score (0 when scores are not needed). */
@@ -134,12 +149,12 @@ final class PassageIndex {
         @Override
         public SimpleCollector newCollector() {
           return new SimpleCollector() {
-            private NumericDocValues ids;
+            private int docBase;
             private Scorable scorer;
 
             @Override
-            protected void doSetNextReader(LeafReaderContext context) throws IOException {
-              ids = context.reader().getNumericDocValues(IndexSchema.PASSAGE_ID);
+            protected void doSetNextReader(LeafReaderContext context) {
+              docBase = context.docBase;
             }
 
             @Override
@@ -149,8 +164,9 @@ final class PassageIndex {
 
             @Override
             public void collect(int doc) throws IOException {
-              if (ids != null && ids.advanceExact(doc)) {
-                consumer.accept(corpus.passages().get((int) ids.longValue()), scores ? scorer.score() : 0f);
+              int passage = passageOfDoc[docBase + doc];
+              if (passage >= 0) {
+                consumer.accept(corpus.passages().get(passage), scores ? scorer.score() : 0f);
               }
             }
 
@@ -167,7 +183,7 @@ final class PassageIndex {
         }
       });
     } catch (IOException e) {
-      throw new UncheckedIOException("searching the in-memory index failed", e);
+      throw new UncheckedIOException("searching the index failed", e);
     }
   }
 }

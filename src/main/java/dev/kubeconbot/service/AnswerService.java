@@ -105,10 +105,11 @@ public final class AnswerService {
     return engine.complete(command, option, prefix);
   }
 
-  /** Swaps in a new library and forgets answers from the old one. */
-  public void swap(Library library) {
-    engine.swap(library);
+  /** Swaps in a new library and forgets answers from the old one, which it returns (see {@link AnswerEngine#swap}). */
+  public Library swap(Library library) {
+    Library previous = engine.swap(library);
     cache.invalidateAll();
+    return previous;
   }
 
   /** @param key the cache key, or {@code null} to answer without the cache (as when its size is 0) */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +34,7 @@ class ConfigLoaderTest {
     assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(8));
     assertThat(config.discord().enabled()).isFalse();
     // No file at all: the same defaults, from SETTINGS.
-    assertThat(ConfigLoader.load(dir, Map.of())).isEqualTo(new BotConfig(dir, config.contentDirs(), 2L << 20, config.http(),
+    assertThat(ConfigLoader.load(dir, Map.of())).isEqualTo(new BotConfig(dir, config.contentDirs(), 2L << 20, Optional.empty(), config.http(),
         config.discord(), config.cache(), config.rateLimit(), config.logFormat(), config.shutdownGrace()));
   }
 

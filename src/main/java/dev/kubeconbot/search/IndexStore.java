@@ -1,0 +1,453 @@
+package dev.kubeconbot.search;
+
+import dev.kubeconbot.content.Article;
+import dev.kubeconbot.content.Corpus;
+import dev.kubeconbot.content.Passage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.Version;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where the Lucene index lives and how it is brought up to date with a corpus. On disk
+ * ({@link MMapDirectory}: the index stays off the Java heap) it is reopened as it is when the corpus
+ * is unchanged, and otherwise updated article by article: an article whose passages changed is
+ * deleted and added again, the others stay. The commit records, with the index, a hash of each
+ * article's indexed passages, so what changed is known without reading the index. A commit is
+ * atomic in Lucene; before an index is served, the checksums of all its files are verified, and one
+ * that cannot be read is rebuilt, never served. Processes sharing the folder take turns through a
+ * lock file; one that finds the index it needs already committed just opens it.
+ */
+final class IndexStore {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IndexStore.class);
+
+  /**
+   * What the index's documents are made of: bump it when {@link IndexSchema} or {@link Analyzers}
+   * change what a passage's document holds, so that indexes written before are rebuilt. (The glossary
+   * and the lexicon are used at query time only: changing them leaves the index valid.)
+   */
+  static final String SCHEMA_VERSION = "1";
+  private static final String SCHEMA_KEY = "schema";
+  private static final String CORPUS_KEY = "corpus";
+  private static final String ARTICLE_PREFIX = "article:";
+  /** Our own lock, held while a process checks and updates the index; Lucene's write.lock is inside it. */
+  private static final String LOCK = "kubecon-bot.lock";
+  private static final Duration LOCK_WAIT_LOG = Duration.ofSeconds(2);
+  /** Below this many passages one thread indexes faster than several start up. */
+  private static final int PARALLEL_FROM = 2_000;
+
+  private IndexStore() {}
+
+  /** How an index was brought up: as it was on disk, by indexing the articles that changed, or all anew. */
+  enum Outcome { REOPENED, UPDATED, BUILT }
+
+  /**
+   * An open index of a corpus: the reader, for each document (index-wide number) its passage, how it
+   * came about and how many articles were indexed for it.
+   */
+  record Opened(DirectoryReader reader, int[] passageOfDoc, Outcome outcome, int indexedArticles) {}
+
+  /** Indexes {@code corpus} into memory, on {@code threads} threads. */
+  static Opened inMemory(Corpus corpus, Analyzer analyzer, int threads) {
+    try {
+      Directory directory = new ByteBuffersDirectory();
+      try (IndexWriter writer = writer(directory, analyzer, IndexWriterConfig.OpenMode.CREATE)) {
+        add(writer, corpus, corpus.articles(), threads);
+        writer.commit();
+      }
+      return opened(DirectoryReader.open(directory), corpus, Outcome.BUILT, corpus.articles().size());
+    } catch (IOException e) {
+      throw new UncheckedIOException("building the in-memory index failed", e);
+    }
+  }
+
+  /**
+   * The index of {@code corpus} in {@code folder}: reopened if it is already there, brought up to date
+   * if it holds an older version of the content, built if there is none or it cannot be read.
+   *
+   * @throws IOException if the folder cannot be created or written
+   */
+  static Opened onDisk(Path folder, Corpus corpus, Analyzer analyzer, int threads) throws IOException {
+    Files.createDirectories(folder);
+    Map<String, String> wanted = hashes(corpus);
+    String key = corpusKey(wanted);
+    FSDirectory directory = new MMapDirectory(folder);
+    Optional<DirectoryReader> current = openIfCurrent(directory, folder, key);
+    if (current.isPresent()) {
+      LOG.info("index in {} reopened: the content is unchanged", folder);
+      return opened(current.get(), corpus, Outcome.REOPENED, 0);
+    }
+    try (Lock lock = lock(directory, folder)) {
+      current = openIfCurrent(directory, folder, key);
+      if (current.isPresent()) {
+        LOG.info("index in {} reopened: another process has just brought it up to date", folder);
+        return opened(current.get(), corpus, Outcome.REOPENED, 0);
+      }
+      Written written = update(directory, folder, corpus, analyzer, wanted, threads);
+      DirectoryReader reader = DirectoryReader.open(directory);
+      try {
+        verify(reader);
+        return opened(reader, corpus, written.outcome(), written.articles());
+      } catch (IOException | RuntimeException e) {
+        reader.close();
+        LOG.warn("index in {} failed its checksums or does not fit the content after an update ({}); "
+            + "building it anew", folder, e.toString());
+        int articles = write(directory, corpus, analyzer, Map.of(), wanted, true, threads);
+        return opened(DirectoryReader.open(directory), corpus, Outcome.BUILT, articles);
+      }
+    }
+  }
+
+  /** Waits for the folder's lock: another process may be building the same index. */
+  private static Lock lock(Directory directory, Path folder) throws IOException {
+    long start = System.nanoTime();
+    boolean logged = false;
+    while (true) {
+      try {
+        return directory.obtainLock(LOCK);
+      } catch (LockObtainFailedException e) {
+        if (!logged && System.nanoTime() - start > LOCK_WAIT_LOG.toNanos()) {
+          LOG.info("waiting for another process that is updating the index in {}", folder);
+          logged = true;
+        }
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted while waiting for the index lock in " + folder, interrupted);
+        }
+      }
+    }
+  }
+
+  /**
+   * The latest commit, if it is the index of the corpus with {@code key} and every file's checksum
+   * holds; empty if there is none, it is of other content, or it cannot be read (then it is rebuilt).
+   */
+  private static Optional<DirectoryReader> openIfCurrent(Directory directory, Path folder, String key) {
+    DirectoryReader reader = null;
+    try {
+      if (!DirectoryReader.indexExists(directory)) {
+        return Optional.empty();
+      }
+      reader = DirectoryReader.open(directory);
+      if (!key.equals(reader.getIndexCommit().getUserData().get(CORPUS_KEY))) {
+        reader.close();
+        return Optional.empty();
+      }
+      verify(reader);
+      return Optional.of(reader);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("index in {} cannot be used ({}); it will be rebuilt", folder, e.toString());
+      closeQuietly(reader);
+      return Optional.empty();
+    }
+  }
+
+  /** Checks every file of every segment against its checksum: a torn or corrupt index is never served. */
+  private static void verify(DirectoryReader reader) throws IOException {
+    for (LeafReaderContext leaf : reader.leaves()) {
+      leaf.reader().checkIntegrity();
+    }
+  }
+
+  /** What an update did: built the index anew or updated it, and how many articles it indexed. */
+  private record Written(Outcome outcome, int articles) {}
+
+  /** Brings the index in {@code directory} to {@code wanted}, article by article where it can. */
+  private static Written update(Directory directory, Path folder, Corpus corpus, Analyzer analyzer,
+      Map<String, String> wanted, int threads) throws IOException {
+    Map<String, String> present = Map.of();
+    boolean fresh = true;
+    try {
+      if (DirectoryReader.indexExists(directory)) {
+        Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
+        if (schema().equals(data.get(SCHEMA_KEY))) {
+          present = articles(data);
+          fresh = false;
+        } else {
+          LOG.info("index in {} was written by another version ({}); building it anew", folder, data.get(SCHEMA_KEY));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("index in {} cannot be read ({}); building it anew", folder, e.toString());
+    }
+    long start = System.nanoTime();
+    int changed;
+    try {
+      changed = write(directory, corpus, analyzer, present, wanted, fresh, threads);
+    } catch (IOException | RuntimeException e) {
+      if (fresh) {
+        throw e;
+      }
+      LOG.warn("index in {} cannot be updated ({}); building it anew", folder, e.toString());
+      changed = write(directory, corpus, analyzer, Map.of(), wanted, true, threads);
+      fresh = true;
+    }
+    LOG.info("index in {} {} in {} ms: {} of {} articles indexed", folder, fresh ? "built" : "updated",
+        (System.nanoTime() - start) / 1_000_000, changed, corpus.articles().size());
+    return new Written(fresh ? Outcome.BUILT : Outcome.UPDATED, changed);
+  }
+
+  /**
+   * Deletes the articles of {@code present} whose hash is not the one {@code wanted}, adds those of
+   * {@code corpus} that the index lacks, and commits with the new hashes. {@code fresh} starts from an
+   * empty folder instead. Returns how many articles were added.
+   */
+  private static int write(Directory directory, Corpus corpus, Analyzer analyzer, Map<String, String> present,
+      Map<String, String> wanted, boolean fresh, int threads) throws IOException {
+    if (fresh) {
+      for (String file : directory.listAll()) {
+        if (!file.equals(LOCK)) {
+          directory.deleteFile(file);
+        }
+      }
+    }
+    try (IndexWriter writer = writer(directory, analyzer,
+        fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)) {
+      for (Map.Entry<String, String> article : present.entrySet()) {
+        if (!article.getValue().equals(wanted.get(article.getKey()))) {
+          writer.deleteDocuments(new Term(IndexSchema.ARTICLE, article.getKey()));
+        }
+      }
+      List<Article> added = corpus.articles().stream()
+          .filter(a -> !Objects.equals(present.get(a.file()), wanted.get(a.file())))
+          .toList();
+      add(writer, corpus, added, threads);
+      Map<String, String> data = new HashMap<>();
+      data.put(SCHEMA_KEY, schema());
+      data.put(CORPUS_KEY, corpusKey(wanted));
+      wanted.forEach((file, hash) -> data.put(ARTICLE_PREFIX + file, hash));
+      writer.setLiveCommitData(data.entrySet());
+      writer.commit();
+      return added.size();
+    }
+  }
+
+  /**
+   * Adds the passages of {@code articles}, from all cores: analysis (smartcn segmentation above all)
+   * is nearly all of the cost, and the writer analyses on the adding thread. Which thread adds which
+   * article changes document numbers only; search breaks score ties by article and passage, never
+   * by document number, so the results are the same as from one thread.
+   */
+  private static void add(IndexWriter writer, Corpus corpus, List<Article> articles, int threads) throws IOException {
+    Map<Article, List<Passage>> passages = byArticle(corpus);
+    AtomicInteger next = new AtomicInteger();
+    Runnable worker = () -> {
+      for (int i = next.getAndIncrement(); i < articles.size(); i = next.getAndIncrement()) {
+        List<Passage> ofArticle = passages.get(articles.get(i));
+        for (int ordinal = 0; ordinal < ofArticle.size(); ordinal++) {
+          try {
+            writer.addDocument(IndexSchema.document(ofArticle.get(ordinal), ordinal));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+      }
+    };
+    if (threads == 1) {
+      run(worker);
+      return;
+    }
+    try (ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("index-", 0).factory())) {
+      List<Future<?>> running = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        running.add(pool.submit(worker));
+      }
+      for (Future<?> one : running) {
+        one.get();
+      }
+    } catch (ExecutionException e) {
+      throw unwrap(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while indexing", e);
+    }
+  }
+
+  /**
+   * The writer's RAM buffer is on the heap: 48 MB flushes a 10,000-article build in a few segments
+   * and leaves room, inside a 384 MB heap, for the live library beside a reload.
+   */
+  private static IndexWriter writer(Directory directory, Analyzer analyzer, IndexWriterConfig.OpenMode mode)
+      throws IOException {
+    return new IndexWriter(directory, new IndexWriterConfig(analyzer)
+        .setOpenMode(mode)
+        .setRAMBufferSizeMB(48)
+        .setCommitOnClose(false));
+  }
+
+  /** How many threads should index {@code passages} passages: all cores, unless there are too few to share. */
+  static int threadsFor(int passages) {
+    return passages < PARALLEL_FROM ? 1 : Runtime.getRuntime().availableProcessors();
+  }
+
+  private static void run(Runnable worker) throws IOException {
+    try {
+      worker.run();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private static IOException unwrap(Throwable cause) {
+    return switch (cause) {
+      case UncheckedIOException io -> io.getCause();
+      case IOException io -> io;
+      case RuntimeException runtime -> throw runtime;
+      case Error error -> throw error;
+      default -> new IOException(cause);
+    };
+  }
+
+  /** The reader with, for each document, the position of its passage in {@code corpus}. */
+  private static Opened opened(DirectoryReader reader, Corpus corpus, Outcome outcome, int indexedArticles)
+      throws IOException {
+    Map<String, Integer> firstPassage = new HashMap<>();
+    Map<String, Integer> passageCount = new HashMap<>();
+    for (Passage passage : corpus.passages()) {
+      firstPassage.putIfAbsent(passage.article().file(), passage.id());
+      passageCount.merge(passage.article().file(), 1, Integer::sum);
+    }
+    int[] passageOfDoc = new int[reader.maxDoc()];
+    Arrays.fill(passageOfDoc, -1);
+    for (LeafReaderContext leaf : reader.leaves()) {
+      LeafReader segment = leaf.reader();
+      SortedDocValues articles = segment.getSortedDocValues(IndexSchema.ARTICLE);
+      NumericDocValues ordinals = segment.getNumericDocValues(IndexSchema.ORDINAL);
+      Bits live = segment.getLiveDocs();
+      if (articles == null || ordinals == null) {
+        continue;
+      }
+      String[] labels = new String[articles.getValueCount()];
+      for (int ord = 0; ord < labels.length; ord++) {
+        labels[ord] = articles.lookupOrd(ord).utf8ToString();
+      }
+      for (int doc = 0; doc < segment.maxDoc(); doc++) {
+        if ((live != null && !live.get(doc)) || !articles.advanceExact(doc) || !ordinals.advanceExact(doc)) {
+          continue;
+        }
+        String label = labels[articles.ordValue()];
+        Integer first = firstPassage.get(label);
+        int ordinal = (int) ordinals.longValue();
+        if (first == null || ordinal >= passageCount.get(label)) {
+          reader.close();
+          throw new IOException("the index holds passage " + ordinal + " of " + label + ", which the content lacks");
+        }
+        passageOfDoc[leaf.docBase + doc] = first + ordinal;
+      }
+    }
+    return new Opened(reader, passageOfDoc, outcome, indexedArticles);
+  }
+
+  private static Map<Article, List<Passage>> byArticle(Corpus corpus) {
+    Map<Article, List<Passage>> passages = new HashMap<>();
+    corpus.articles().forEach(a -> passages.put(a, new ArrayList<>()));
+    corpus.passages().forEach(p -> passages.get(p.article()).add(p));
+    return passages;
+  }
+
+  /**
+   * For each article (by file), a hash of what its documents hold: its passages' text in order and
+   * its edition's year and region. Anything else (title, source, sections) is read from the corpus.
+   */
+  static Map<String, String> hashes(Corpus corpus) {
+    Map<String, MessageDigest> digests = new TreeMap<>();
+    for (Passage passage : corpus.passages()) {
+      MessageDigest digest = digests.computeIfAbsent(passage.article().file(), file -> {
+        MessageDigest fresh = sha256();
+        fresh.update((passage.article().edition().year() + "|" + passage.article().edition().region() + "|")
+            .getBytes(StandardCharsets.UTF_8));
+        return fresh;
+      });
+      byte[] text = passage.text().getBytes(StandardCharsets.UTF_8);
+      digest.update(Integer.toString(text.length).getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) ':');
+      digest.update(text);
+    }
+    Map<String, String> hashes = new TreeMap<>();
+    digests.forEach((file, digest) -> hashes.put(file, HexFormat.of().formatHex(digest.digest())));
+    return hashes;
+  }
+
+  /** One hash of the whole corpus as indexed, and of the schema it was indexed with. */
+  private static String corpusKey(Map<String, String> hashes) {
+    MessageDigest digest = sha256();
+    digest.update(schema().getBytes(StandardCharsets.UTF_8));
+    hashes.forEach((file, hash) -> digest.update((file + "\u0000" + hash + "\n").getBytes(StandardCharsets.UTF_8)));
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static String schema() {
+    return SCHEMA_VERSION + "/lucene-" + Version.LATEST;
+  }
+
+  private static Map<String, String> articles(Map<String, String> userData) {
+    Map<String, String> articles = new HashMap<>();
+    userData.forEach((key, value) -> {
+      if (key.startsWith(ARTICLE_PREFIX)) {
+        articles.put(key.substring(ARTICLE_PREFIX.length()), value);
+      }
+    });
+    return articles;
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  private static void closeQuietly(DirectoryReader reader) {
+    if (reader == null) {
+      return;
+    }
+    try {
+      reader.close();
+    } catch (IOException | AlreadyClosedException e) {
+      LOG.debug("closing an unusable index reader failed", e);
+    }
+  }
+}

@@ -1,0 +1,240 @@
+package dev.kubeconbot.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubeconbot.content.ContentException;
+import dev.kubeconbot.content.ContentLoader;
+import dev.kubeconbot.content.Corpus;
+import dev.kubeconbot.testing.Seeds;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The persisted index: reopened, updated or rebuilt, never served when it cannot be trusted. */
+class IndexStoreTest {
+
+  @TempDir
+  Path content;
+  @TempDir
+  Path index;
+
+  private final Analyzer analyzer = Analyzers.perField();
+
+  private Corpus seeds() throws IOException, ContentException {
+    try (Stream<Path> files = Files.list(Seeds.CONTENT)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, content.resolve(file.getFileName()));
+      }
+    }
+    return corpus();
+  }
+
+  private Corpus corpus() throws ContentException {
+    return new ContentLoader(Seeds.calendar(), ContentLoader.DEFAULT_MAX_FILE_BYTES).load(List.of(content));
+  }
+
+  private IndexStore.Opened open(Corpus corpus) throws IOException {
+    return IndexStore.onDisk(index, corpus, analyzer, 2);
+  }
+
+  /** What a few searches find: passage ids and scores, best first. */
+  private static List<String> results(Library library) {
+    List<String> found = new ArrayList<>();
+    List<String> queries = new ArrayList<>(List.of("kubernetes", "服务网格", "operator 安全", "wasm", "cluster upgrade"));
+    library.glossary().topics().forEach(t -> queries.add(t.name()));
+    for (String query : queries) {
+      for (Match match : Match.values()) {
+        library.search(library.plan(query), match, null, 10)
+            .forEach(hit -> found.add(query + " " + match + " " + hit.passage().id() + " " + hit.score()));
+      }
+      library.matchesByEdition(library.plan(query)).forEach((edition, matches) -> found.add(query + " " + edition
+          + " " + matches.count() + " " + (matches.best() == null ? "-" : matches.best().passage().id())));
+    }
+    return found;
+  }
+
+  /** Which passages each search matches, and how many per edition, in no order. */
+  private static List<String> matches(Library library) {
+    List<String> found = new ArrayList<>();
+    for (Glossary.Topic topic : library.glossary().topics()) {
+      for (Match match : Match.values()) {
+        library.search(library.plan(topic.name()), match, null, 1_000)
+            .forEach(hit -> found.add(topic.name() + " " + match + " " + hit.passage().id()));
+      }
+      library.matchesByEdition(library.plan(topic.name()))
+          .forEach((edition, matches) -> found.add(topic.name() + " " + edition + " " + matches.count()));
+    }
+    found.sort(null);
+    return found;
+  }
+
+  private static Library library(PassageIndex index) {
+    return Library.of(index, Seeds.glossary(), Seeds.calendar());
+  }
+
+  @Test
+  void anUnchangedCorpusIsReopenedAsItWasWritten() throws Exception {
+    Corpus corpus = seeds();
+    IndexStore.Opened first = open(corpus);
+    assertThat(first.outcome()).isEqualTo(IndexStore.Outcome.BUILT);
+    assertThat(first.indexedArticles()).isEqualTo(5);
+    first.reader().close();
+
+    IndexStore.Opened again = open(corpus());
+    assertThat(again.outcome()).isEqualTo(IndexStore.Outcome.REOPENED);
+    assertThat(again.indexedArticles()).isZero();
+    assertThat(again.reader().numDocs()).isEqualTo(corpus.passages().size());
+    again.reader().close();
+  }
+
+  @Test
+  void oneChangedFileReindexesThatArticleOnly() throws Exception {
+    Corpus before = seeds();
+    open(before).reader().close();
+    Path changed = content.resolve("2021-eu-3-key-takeaways.md");
+    Files.writeString(changed, Files.readString(changed) + "\n\nZanzibar-style authorization was a hallway favourite.\n");
+
+    Corpus after = corpus();
+    IndexStore.Opened updated = open(after);
+    assertThat(updated.outcome()).isEqualTo(IndexStore.Outcome.UPDATED);
+    assertThat(updated.indexedArticles()).isEqualTo(1);
+    try (PassageIndex passages = PassageIndex.open(index, after)) {
+      Library library = library(passages);
+      assertThat(library.search(library.plan("zanzibar"), Match.ANY, null, 5))
+          .extracting(hit -> hit.passage().article().file()).containsExactly(changed.toString());
+      assertThat(passages.size()).isEqualTo(after.passages().size());
+      // Searches find the same passages as an index built from nothing. (Not always in the same order:
+      // until segments merge, the replaced documents still count in the term statistics BM25 uses.)
+      try (PassageIndex fresh = PassageIndex.build(after, 1)) {
+        assertThat(matches(library)).isEqualTo(matches(library(fresh)));
+      }
+    }
+    updated.reader().close();
+  }
+
+  @Test
+  void aRemovedFileLeavesTheIndex() throws Exception {
+    seeds();
+    open(corpus()).reader().close();
+    Files.delete(content.resolve("2019-eu-top-10-takeaways.md"));
+    Corpus after = corpus();
+    IndexStore.Opened updated = open(after);
+    assertThat(updated.outcome()).isEqualTo(IndexStore.Outcome.UPDATED);
+    assertThat(updated.indexedArticles()).isZero();
+    assertThat(updated.reader().numDocs()).isEqualTo(after.passages().size());
+    updated.reader().close();
+  }
+
+  @Test
+  void anIndexOfAnotherSchemaVersionIsBuiltAnew() throws Exception {
+    Corpus corpus = seeds();
+    open(corpus).reader().close();
+    try (FSDirectory directory = FSDirectory.open(index);
+        IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
+            .setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+      Map<String, String> data = new java.util.HashMap<>();
+      writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
+      data.put("schema", "0/lucene-9.0.0");
+      data.put("corpus", "written by an older bot");
+      writer.setLiveCommitData(data.entrySet());
+      writer.commit();
+    }
+    IndexStore.Opened again = open(corpus);
+    assertThat(again.outcome()).isEqualTo(IndexStore.Outcome.BUILT);
+    assertThat(again.indexedArticles()).isEqualTo(5);
+    again.reader().close();
+  }
+
+  @Test
+  void aCorruptIndexIsRebuiltAndNeverServed() throws Exception {
+    Corpus corpus = seeds();
+    open(corpus).reader().close();
+    // Flip a byte in the middle of the largest file (postings or terms): its checksum no longer holds.
+    Path largest;
+    try (Stream<Path> files = Files.list(index)) {
+      largest = files.max(Comparator.comparingLong(IndexStoreTest::size)).orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(largest);
+    bytes[bytes.length / 2] ^= 0x5a;
+    Files.write(largest, bytes);
+
+    IndexStore.Opened again = open(corpus);
+    assertThat(again.outcome()).isEqualTo(IndexStore.Outcome.BUILT);
+    again.reader().close();
+    try (PassageIndex passages = PassageIndex.open(index, corpus); PassageIndex fresh = PassageIndex.build(corpus, 1)) {
+      assertThat(results(library(passages))).isEqualTo(results(library(fresh)));
+    }
+  }
+
+  @Test
+  void aHalfWrittenCommitIsRebuilt() throws Exception {
+    Corpus corpus = seeds();
+    open(corpus).reader().close();
+    // A crash while committing: a newer segments file, cut short, and a stray segment file.
+    Files.write(index.resolve("segments_9"), new byte[] {0x3f, (byte) 0xd7, 0x6c, 0x17, 0, 0});
+    Files.write(index.resolve("_zz.cfs"), new byte[100]);
+    IndexStore.Opened again = open(corpus);
+    assertThat(again.outcome()).isEqualTo(IndexStore.Outcome.BUILT);
+    assertThat(again.reader().numDocs()).isEqualTo(corpus.passages().size());
+    again.reader().close();
+    assertThat(index.resolve("_zz.cfs")).doesNotExist();
+  }
+
+  @Test
+  void twoBotsOnOneFolderTakeTurnsAndOneReopensWhatTheOtherBuilt() throws Exception {
+    Corpus corpus = seeds();
+    // Lucene's lock also holds between threads of one JVM, as between processes: each waits its turn.
+    CompletableFuture<IndexStore.Opened> one = CompletableFuture.supplyAsync(() -> openUnchecked(corpus));
+    CompletableFuture<IndexStore.Opened> two = CompletableFuture.supplyAsync(() -> openUnchecked(corpus));
+    List<IndexStore.Outcome> outcomes = List.of(one.join().outcome(), two.join().outcome());
+    assertThat(outcomes).containsExactlyInAnyOrder(IndexStore.Outcome.BUILT, IndexStore.Outcome.REOPENED);
+    assertThat(one.join().reader().numDocs()).isEqualTo(two.join().reader().numDocs()).isEqualTo(corpus.passages().size());
+    one.join().reader().close();
+    two.join().reader().close();
+  }
+
+  private IndexStore.Opened openUnchecked(Corpus corpus) {
+    try {
+      return open(corpus);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void aFolderThatCannotBeWrittenFallsBackToMemory() throws Exception {
+    Corpus corpus = seeds();
+    Path file = Files.writeString(index.resolve("not-a-folder"), "x");
+    try (PassageIndex passages = PassageIndex.open(file.resolve("index"), corpus)) {
+      assertThat(passages.size()).isEqualTo(corpus.passages().size());
+    }
+  }
+
+  @Test
+  void aParallelBuildFindsWhatASerialBuildFinds() throws Exception {
+    Corpus corpus = Seeds.library().corpus();
+    try (PassageIndex serial = PassageIndex.build(corpus, 1); PassageIndex parallel = PassageIndex.build(corpus, 4)) {
+      assertThat(results(library(parallel))).isNotEmpty().isEqualTo(results(library(serial)));
+    }
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
