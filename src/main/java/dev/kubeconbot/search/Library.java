@@ -32,8 +32,12 @@ public final class Library implements AutoCloseable {
   private final EventCalendar calendar;
   private final ConceptQueries queries;
   private final Coverage coverage;
-  /** Passages per glossary topic and edition: computed on first use, since start-up should not wait for it. */
-  private volatile Map<Glossary.Topic, Map<Edition, Integer>> topicCounts;
+  /**
+   * Per glossary topic and edition, the matching passages and the best of them: computed once, on
+   * first use (the warm-up before readiness), since topics come back in query after query and a
+   * trend of a common topic visits thousands of passages.
+   */
+  private volatile Map<Glossary.Topic, TopicMatches> topicMatches;
 
   private Library(PassageIndex index, Glossary glossary, EventCalendar calendar) {
     this.index = index;
@@ -164,7 +168,17 @@ public final class Library implements AutoCloseable {
 
   /** How many passages discuss {@code topic}, per edition with articles, editions in time order. */
   public Map<Edition, Integer> editionCounts(Glossary.Topic topic) {
-    return topicCounts().getOrDefault(topic, Map.of());
+    TopicMatches matches = topicMatches().get(topic);
+    return matches == null ? Map.of() : matches.counts();
+  }
+
+  /** A topic's {@link #matchesByEdition} and the counts alone. */
+  private record TopicMatches(Map<Edition, EditionMatches> matches, Map<Edition, Integer> counts) {
+    static TopicMatches of(Map<Edition, EditionMatches> matches) {
+      Map<Edition, Integer> counts = new TreeMap<>();
+      matches.forEach((edition, match) -> counts.put(edition, match.count()));
+      return new TopicMatches(Collections.unmodifiableMap(matches), Collections.unmodifiableMap(counts));
+    }
   }
 
   /**
@@ -191,9 +205,19 @@ public final class Library implements AutoCloseable {
 
   /**
    * Like {@link #countByEdition}, with each edition's best-scoring passage too: a trend in one pass
-   * over the matches instead of one search per edition.
+   * over the matches instead of one search per edition, or none when the plan is one glossary topic.
    */
   public Map<Edition, EditionMatches> matchesByEdition(QueryPlan plan) {
+    if (plan.concepts().size() == 1 && plan.concepts().getFirst().topic() != null) {
+      TopicMatches known = topicMatches().get(plan.concepts().getFirst().topic());
+      if (known != null) {
+        return new TreeMap<>(known.matches());
+      }
+    }
+    return matchesAll(plan);
+  }
+
+  private Map<Edition, EditionMatches> matchesAll(QueryPlan plan) {
     Map<Edition, EditionMatches> matches = new TreeMap<>();
     corpus().passageCounts().keySet().forEach(edition -> matches.put(edition, new EditionMatches(0, null)));
     if (!plan.isEmpty()) {
@@ -226,22 +250,21 @@ public final class Library implements AutoCloseable {
     return Match.ALL.generator.generate(plan.concepts().stream().map(queries::of).toList());
   }
 
-  private Map<Glossary.Topic, Map<Edition, Integer>> topicCounts() {
-    Map<Glossary.Topic, Map<Edition, Integer>> counts = topicCounts;
-    if (counts == null) {
+  private Map<Glossary.Topic, TopicMatches> topicMatches() {
+    Map<Glossary.Topic, TopicMatches> known = topicMatches;
+    if (known == null) {
       synchronized (this) {
-        counts = topicCounts;
-        if (counts == null) {
-          counts = new HashMap<>();
+        known = topicMatches;
+        if (known == null) {
+          Map<Glossary.Topic, TopicMatches> computed = new HashMap<>();
           for (Glossary.Topic topic : glossary().topics()) {
-            QueryPlan plan = new QueryPlan(topic.name(), List.of(Concept.of(topic)));
-            counts.put(topic, Collections.unmodifiableMap(countAll(plan)));
+            computed.put(topic, TopicMatches.of(matchesAll(new QueryPlan(topic.name(), List.of(Concept.of(topic))))));
           }
-          topicCounts = counts = Map.copyOf(counts);
+          topicMatches = known = Map.copyOf(computed);
         }
       }
     }
-    return counts;
+    return known;
   }
 
   private static InputStream configFile(Path configDir, String name) throws IOException {

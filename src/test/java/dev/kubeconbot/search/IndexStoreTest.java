@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kubeconbot.content.ContentException;
 import dev.kubeconbot.content.ContentLoader;
 import dev.kubeconbot.content.Corpus;
+import dev.kubeconbot.testing.CapturedLog;
 import dev.kubeconbot.testing.Seeds;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +20,8 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +34,18 @@ class IndexStoreTest {
   Path index;
 
   private final Analyzer analyzer = Analyzers.perField();
+  /** The index's log: a damaged index is warned about, and a green run should not print that. */
+  private CapturedLog log;
+
+  @BeforeEach
+  void captureLog() {
+    log = CapturedLog.named("dev.kubeconbot.search");
+  }
+
+  @AfterEach
+  void stopCapturing() {
+    log.close();
+  }
 
   private Corpus seeds() throws IOException, ContentException {
     try (Stream<Path> files = Files.list(Seeds.CONTENT)) {
@@ -172,6 +187,7 @@ class IndexStoreTest {
 
     IndexStore.Opened again = open(corpus);
     assertThat(again.outcome()).isEqualTo(IndexStore.Outcome.BUILT);
+    assertThat(log.messages()).anyMatch(m -> m.contains("cannot be used") && m.contains("checksum failed"));
     again.reader().close();
     try (PassageIndex passages = PassageIndex.open(index, corpus); PassageIndex fresh = PassageIndex.build(corpus, 1)) {
       assertThat(results(library(passages))).isEqualTo(results(library(fresh)));
@@ -190,6 +206,7 @@ class IndexStoreTest {
     assertThat(again.reader().numDocs()).isEqualTo(corpus.passages().size());
     again.reader().close();
     assertThat(index.resolve("_zz.cfs")).doesNotExist();
+    assertThat(log.messages()).anyMatch(m -> m.contains("cannot be read"));
   }
 
   @Test
@@ -220,6 +237,7 @@ class IndexStoreTest {
     try (PassageIndex passages = PassageIndex.open(file.resolve("index"), corpus)) {
       assertThat(passages.size()).isEqualTo(corpus.passages().size());
     }
+    assertThat(log.messages()).anyMatch(m -> m.contains("cannot be used") && m.contains("indexing in memory instead"));
   }
 
   @Test
