@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Throughput and latency of GET /api/ask?q=/topic%20wasm under wrk on loopback, for DURATION
-# (default 30s), with the answer cache on and then off (CACHE_MAX_ENTRIES=0). The rate limit is
+# (default 30s), with the answer cache on and then off (CACHE_MAX_ENTRIES=0). HTTP's rate limit is
 # raised (1,000,000 a second per client) so that it does not shape the run. Prints
 # wrk's report and the bot's RSS (now and peak). Needs wrk (apt-get install wrk) and a built jar.
 set -euo pipefail
@@ -11,7 +11,7 @@ url="http://127.0.0.1:$port/api/ask?q=/topic%20wasm"
 
 run() {
   local label="$1"; shift
-  env "$@" HTTP_PORT="$port" RATE_LIMIT_ANSWERS=1000000 RATE_LIMIT_WINDOW=1s \
+  env "$@" HTTP_PORT="$port" HTTP_RATE_LIMIT_ANSWERS=1000000 HTTP_RATE_LIMIT_WINDOW=1s \
     java ${JAVA_OPTS:-} -jar target/kubecon-bot.jar serve 2>"/tmp/kubecon-bot-load-$label.log" &
   local pid=$!
   trap 'kill -TERM $pid 2>/dev/null || true' EXIT

@@ -41,8 +41,21 @@ public record Answer(String command, String query, String title, List<String> no
     }
   }
 
-  /** Only a text for the user: help, a bad input, or nothing found. */
-  public record Message(String text) implements Content {}
+  /**
+   * Only a text for the user.
+   *
+   * @param kind whether it guides the user (help, how to ask) or says that the articles had nothing
+   */
+  public record Message(String text, Kind kind) implements Content {
+
+    /** Why an answer is only a message. */
+    public enum Kind {
+      /** Help, or how to ask for what the user wanted: the request is answered in the bot's words. */
+      GUIDANCE,
+      /** The articles were searched, or looked at, and had nothing to show. */
+      NOTHING_FOUND
+    }
+  }
 
   /**
    * How a topic was discussed per edition: a chart plus the best quote of each edition.
@@ -69,9 +82,14 @@ public record Answer(String command, String query, String title, List<String> no
     return new Answer(command, query, title, List.of(), content);
   }
 
-  /** An answer that is only a message: help, a bad input, or nothing found. */
+  /** An answer that is only a message saying that nothing was found. */
   public static Answer message(String command, String query, String title, String message) {
-    return of(command, query, title, new Message(message));
+    return of(command, query, title, new Message(message, Message.Kind.NOTHING_FOUND));
+  }
+
+  /** An answer that is help, or says how to ask (a bad year, an empty topic, text too long). */
+  public static Answer guidance(String command, String query, String title, String message) {
+    return of(command, query, title, new Message(message, Message.Kind.GUIDANCE));
   }
 
   /** The same answer, as asked in {@code other} words. */
@@ -105,6 +123,11 @@ public record Answer(String command, String query, String title, List<String> no
       case TopicTrend trend -> trend.quotes().isEmpty();
       case Listing listing -> listing.articles().isEmpty();
     };
+  }
+
+  /** Whether the answer is help or says how to ask, rather than an answer from the articles. */
+  public boolean guides() {
+    return content instanceof Message message && message.kind() == Message.Kind.GUIDANCE;
   }
 
   /**

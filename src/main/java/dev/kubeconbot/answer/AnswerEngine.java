@@ -22,16 +22,17 @@ public final class AnswerEngine {
   /** How much of a too-long query its answer repeats. */
   private static final int ECHOED_WHEN_TOO_LONG = 80;
   private static final Pattern FIRST_WORD = Pattern.compile("^/?([^\\s/]+)(?:\\s+(.*))?$", Pattern.DOTALL);
-  /** The option names of a help example, {@code year:} in {@code /takeaways year:2019}: typed text has none. */
-  private static final Pattern OPTION_LABEL = Pattern.compile("(^|\\s)[^\\s:：/]+[:：]");
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\n\\t\\u200d]]");
 
   private final CommandRegistry commands;
   private final AtomicReference<Library> library;
+  /** The {@code name:value} labels of each command's options, by command name. */
+  private final Map<String, LabelledOptions> labels = new HashMap<>();
 
   public AnswerEngine(CommandRegistry commands, Library library) {
     this.commands = commands;
     this.library = new AtomicReference<>(library);
+    commands.commands().forEach(command -> labels.put(command.spec().name(), LabelledOptions.of(command.spec())));
   }
 
   public CommandRegistry commands() {
@@ -61,8 +62,8 @@ public final class AnswerEngine {
     for (Command command : commands.commands()) {
       for (Lang lang : Lang.values()) {
         command.spec().findExample(lang).ifPresent(example -> {
-          Route route = route(clean(OPTION_LABEL.matcher(example).replaceAll("$1")));
-          route.command().answer(new Invocation(route.words(), route.command().parseWords(route.words()), lang, target));
+          Route route = route(clean(example));
+          route.command().answer(new Invocation(example, route.options(), lang, target));
         });
       }
       command.spec().options().forEach(option -> command.complete(option.name(), "", target));
@@ -71,7 +72,9 @@ public final class AnswerEngine {
 
   /**
    * Answers text as typed in a message, the CLI or HTTP: a command name (with or without "/", in any
-   * supported language) and its words, or a question. Empty text gets help.
+   * supported language) and its words, or a question. Empty text gets help. After a command name,
+   * options may be labelled as Discord shows them ({@code /takeaways year:2019 region:EU}).
+
    *
    * @param lang the language to answer in, or {@code null} to follow the text's language
    */
@@ -82,7 +85,7 @@ public final class AnswerEngine {
       return tooLong(text, "ask", answerLang);
     }
     Route route = route(clean);
-    Answer answer = run(route.command(), route.command().parseWords(route.words()), text, answerLang);
+    Answer answer = run(route.command(), route.options(), text, answerLang);
     if (route.unknown() != null) {
       String unknown = Messages.get(answerLang, "command.unknown", route.unknown());
       return answer.withNote(unknown);
@@ -124,30 +127,40 @@ public final class AnswerEngine {
     // Cut anywhere (on a code point): it only reminds the user what they sent.
     int end = echo.offsetByCodePoints(0, Math.min(ECHOED_WHEN_TOO_LONG - 1, echo.codePointCount(0, echo.length())));
     String start = end < echo.length() ? echo.substring(0, end) + "…" : echo;
-    return Answer.message(command, start, Messages.get(lang, "query.tooLongHeading"),
+    return Answer.guidance(command, start, Messages.get(lang, "query.tooLongHeading"),
         Messages.get(lang, "query.tooLong", echo.length(), MAX_QUERY_LENGTH));
   }
 
   /** Which command text is for: its first word if that names a command, else {@code ask}; empty → help. */
   private Route route(String text) {
     if (text.isEmpty()) {
-      return new Route(commands.find("help").orElseThrow(), "", null);
+      return new Route(commands.find("help").orElseThrow(), Map.of(), null);
     }
     Matcher first = FIRST_WORD.matcher(text);
     if (first.matches()) {
       Optional<Command> named = commands.find(first.group(1));
       if (named.isPresent()) {
-        return new Route(named.get(), first.group(2) == null ? "" : first.group(2), null);
+        return new Route(named.get(), options(named.get(), first.group(2) == null ? "" : first.group(2)), null);
       }
     }
     if (text.startsWith("/")) {
-      return new Route(commands.find("help").orElseThrow(), "", text.split("\\s", 2)[0]);
+      return new Route(commands.find("help").orElseThrow(), Map.of(), text.split("\\s", 2)[0]);
     }
-    return new Route(commands.find("ask").orElseThrow(), text, null);
+    // A question, not a command: a colon in it is part of the question.
+    Command ask = commands.find("ask").orElseThrow();
+    return new Route(ask, ask.parseWords(text), null);
   }
 
-  /** A command and its words; {@code unknown} is a "/word" that named no command. */
-  private record Route(Command command, String words, String unknown) {}
+  /** The options in the words after a command's name: labelled ones, and the command's reading of the words before them. */
+  private Map<String, String> options(Command command, String words) {
+    LabelledOptions.Split split = labels.get(command.spec().name()).split(words);
+    Map<String, String> options = new HashMap<>(command.parseWords(split.rest()));
+    options.putAll(split.labelled());
+    return options;
+  }
+
+  /** A command and its options; {@code unknown} is a "/word" that named no command. */
+  private record Route(Command command, Map<String, String> options, String unknown) {}
 
   /** Drops control and format characters and folds white space: what remains is safe to search and echo. */
   static String clean(String text) {

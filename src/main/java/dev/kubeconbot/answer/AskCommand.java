@@ -46,7 +46,7 @@ public final class AskCommand implements Command {
     }
     QueryPlan plan = library.plan(searchText);
     if (plan.isEmpty()) {
-      return Answer.message("ask", call.query(), title, call.text("query.empty"));
+      return Answer.guidance("ask", call.query(), title, call.text("query.empty"));
     }
     List<SearchHit> hits = Retrieval.select(library, plan, POLICY, scope);
     if (!hits.isEmpty()) {

@@ -25,6 +25,6 @@ public final class HelpCommand implements Command {
       text.append(command.example(call.lang())).append(" — ").append(command.description(call.lang())).append('\n');
     }
     text.append('\n').append(call.text("help.messages"));
-    return Answer.message("help", call.query(), call.text("help.heading"), text.toString());
+    return Answer.guidance("help", call.query(), call.text("help.heading"), text.toString());
   }
 }

@@ -34,7 +34,7 @@ public final class TopicCommand implements Command {
     Library library = call.library();
     QueryPlan plan = library.plan(topic);
     if (plan.isEmpty()) {
-      return Answer.message("topic", call.query(), call.text("topic.heading", topic), call.text("query.empty"));
+      return Answer.guidance("topic", call.query(), call.text("topic.heading", topic), call.text("query.empty"));
     }
     List<SearchHit> hits = Retrieval.select(library, plan, POLICY, null);
     if (hits.isEmpty()) {

@@ -31,7 +31,7 @@ public final class TrendCommand implements Command {
     String title = call.text("trend.heading", topic);
     QueryPlan plan = library.plan(topic);
     if (plan.isEmpty()) {
-      return Answer.message("trend", call.query(), title, call.text("query.empty"));
+      return Answer.guidance("trend", call.query(), title, call.text("query.empty"));
     }
     Map<Edition, EditionMatches> matches = library.matchesByEdition(plan);
     matches.keySet().removeIf(edition -> !edition.hasYear());

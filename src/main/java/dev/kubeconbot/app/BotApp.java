@@ -65,6 +65,8 @@ public final class BotApp implements ServiceStatus {
   private volatile HttpApi http;
   private volatile JvmMetrics jvmMetrics;
   private volatile AnswerService answers;
+  /** The same answers with the HTTP clients' rate limit. */
+  private volatile AnswerService httpAnswers;
   /** Front ends that started; read by readiness checks while start adds to it. */
   private final List<FrontEnd> frontEnds = new CopyOnWriteArrayList<>();
   /** How long a replaced library stays open for answers that started on it. */
@@ -127,6 +129,7 @@ public final class BotApp implements ServiceStatus {
         return;
       }
       answers = service;
+      httpAnswers = service.withRateLimit(config.http().rateLimit());
       watchContent();
       if (config.discord().enabled()) {
         for (FrontEnd frontEnd : frontEndFactory.create(config, service, registry)) {
@@ -271,7 +274,7 @@ public final class BotApp implements ServiceStatus {
 
   @Override
   public Optional<AnswerService> answers() {
-    return stopping.get() ? Optional.empty() : Optional.ofNullable(answers);
+    return stopping.get() ? Optional.empty() : Optional.ofNullable(httpAnswers);
   }
 
   /**

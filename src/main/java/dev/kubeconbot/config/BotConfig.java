@@ -26,8 +26,11 @@ public record BotConfig(
     contentDirs = List.copyOf(contentDirs);
   }
 
-  /** Where the HTTP endpoints listen. */
-  public record Http(String host, int port) {}
+  /**
+   * Where the HTTP endpoints listen, and how often one client address may ask: scripts and the
+   * README's curl examples ask in bursts that the Discord limit, made for a person typing, would refuse.
+   */
+  public record Http(String host, int port, RateLimit rateLimit) {}
 
   /**
    * Discord connection settings.
@@ -52,7 +55,7 @@ public record BotConfig(
   /** The answer cache. */
   public record Cache(int maxEntries, Duration ttl) {}
 
-  /** At most {@code answers} answers per user per {@code window}. */
+  /** At most {@code answers} answers per user (or HTTP client address) per {@code window}, a sliding window. */
   public record RateLimit(int answers, Duration window) {}
 
   /** Plain text logs for people, JSON lines for log collectors. */

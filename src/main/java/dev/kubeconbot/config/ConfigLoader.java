@@ -35,6 +35,9 @@ public final class ConfigLoader {
   public static final List<Setting> SETTINGS = List.of(
       new Setting("http.host", "HTTP_HOST", "0.0.0.0", "a host name or IP address to listen on"),
       new Setting("http.port", "HTTP_PORT", "8080", "a port from 1 to 65535 (0 picks a free one)"),
+      new Setting("http.rateLimit.answers", "HTTP_RATE_LIMIT_ANSWERS", "60", "a whole number from 1 to 1000000"),
+      new Setting("http.rateLimit.window", "HTTP_RATE_LIMIT_WINDOW", "10s",
+          "a duration from 1s to 1h, such as 10s or 1m"),
       new Setting("content.dirs", "CONTENT_DIRS", "content", "comma-separated folders of Markdown articles"),
       new Setting("content.maxFileSize", "CONTENT_MAX_FILE_SIZE", "2MB",
           "a size from 1KB to 1GB, such as 512KB or 2MB; larger content files are skipped"),
@@ -140,7 +143,7 @@ public final class ConfigLoader {
           paths("content.dirs"),
           size("content.maxFileSize", 1024, 1L << 30),
           optionalPath("index.dir"),
-          new BotConfig.Http(host("http.host"), integer("http.port", 0, 65_535)),
+          new BotConfig.Http(host("http.host"), integer("http.port", 0, 65_535), rateLimit("http.rateLimit")),
           new BotConfig.Discord(
               token == null || token.isBlank() ? null : new Secret(token.strip()),
               url("discord.apiUrl", "http", "https"),
@@ -150,10 +153,15 @@ public final class ConfigLoader {
               shards("discord.shardIds", shardTotal)),
           new BotConfig.Cache(integer("cache.maxEntries", 0, 1_000_000), duration("cache.ttl", Duration.ofSeconds(1),
               Duration.ofDays(7))),
-          new BotConfig.RateLimit(integer("rateLimit.answers", 1, 1_000_000),
-              duration("rateLimit.window", Duration.ofSeconds(1), Duration.ofHours(1))),
+          rateLimit("rateLimit"),
           logFormat("log.format"),
           duration("shutdown.grace", Duration.ZERO, Duration.ofSeconds(60)));
+    }
+
+    /** {@code prefix.answers} per {@code prefix.window}. */
+    private BotConfig.RateLimit rateLimit(String prefix) throws ConfigException {
+      return new BotConfig.RateLimit(integer(prefix + ".answers", 1, 1_000_000),
+          duration(prefix + ".window", Duration.ofSeconds(1), Duration.ofHours(1)));
     }
 
     private ConfigException bad(String key) {

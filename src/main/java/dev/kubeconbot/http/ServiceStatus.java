@@ -12,6 +12,6 @@ public interface ServiceStatus {
   /** Empty when ready to serve users; otherwise why not, e.g. "index building". */
   Optional<String> notReadyReason();
 
-  /** The answers, once the index is built and until shutdown begins. */
+  /** The answers, with the HTTP clients' rate limit, once the index is built and until shutdown begins. */
   Optional<AnswerService> answers();
 }

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The answer engine as the long-running front ends (Discord, HTTP) use it: per-user rate limits, a
- * bounded answer cache, one log line and metrics per request. The CLI uses the engine directly.
+ * bounded answer cache, one log line and metrics per request. The CLI uses the engine directly. Each
+ * front end may have a rate limit of its own ({@link #withRateLimit}) over the same cache and metrics.
  */
 public final class AnswerService {
 
@@ -39,6 +40,7 @@ public final class AnswerService {
   private final boolean caching;
   private final MeterRegistry registry;
   private final Timer latency;
+  private final Ticker ticker;
 
   /**
    * @param cacheSize most answers kept; 0 disables the cache
@@ -57,6 +59,7 @@ public final class AnswerService {
         .recordStats()
         .build();
     this.registry = registry;
+    this.ticker = ticker;
     this.latency = Timer.builder("bot.answer.latency")
         .description("Time to answer a request, cache hits included")
         .publishPercentileHistogram()
@@ -67,6 +70,21 @@ public final class AnswerService {
     gauge("bot.index.passages", "Passages in the index", l -> l.corpus().passages().size());
     gauge("bot.index.skipped.files", "Content files skipped because they could not be read or parsed",
         l -> l.corpus().skipped().size());
+  }
+
+  private AnswerService(AnswerService shared, RateLimiter limiter) {
+    this.engine = shared.engine;
+    this.limiter = limiter;
+    this.cache = shared.cache;
+    this.caching = shared.caching;
+    this.registry = shared.registry;
+    this.latency = shared.latency;
+    this.ticker = shared.ticker;
+  }
+
+  /** This service with a rate limit of its own, for another front end; the cache and the metrics stay shared. */
+  public AnswerService withRateLimit(BotConfig.RateLimit limit) {
+    return new AnswerService(this, new RateLimiter(limit.answers(), limit.window(), ticker));
   }
 
   /** The service with the cache and rate limit of {@code config}, on the system clock. */
@@ -130,7 +148,8 @@ public final class AnswerService {
     });
     long nanos = System.nanoTime() - start;
     latency.record(Duration.ofNanos(nanos));
-    String outcome = answer.foundNothing() ? "no_quotes" : "answered";
+    // Help and how-to-ask replies answer the request; only a search that found nothing is no_quotes.
+    String outcome = answer.foundNothing() && !answer.guides() ? "no_quotes" : "answered";
     count(answer.command(), outcome);
     LOG.info("request command={} outcome={} cached={} latency_ms={}", answer.command(), outcome, !computed[0],
         String.format("%.2f", nanos / 1e6));

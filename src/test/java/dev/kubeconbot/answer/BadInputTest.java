@@ -17,7 +17,7 @@ class BadInputTest {
       "", "   ", "AND ( \"", "*:*", "title:wasm AND (", "\\", "\"\"\"", "😀🎉🚀", "\u0000\u0007\u001b[31m",
       "/", "//", "/topic", "/topic *:*", "/ask", "/ask ( ) [ ] { }", "/takeaways", "/takeaways 2019 2020",
       "/takeaways 99999999999999999999", "/sources extra words", "/help me", "/nonsense command",
-      "topic \u202eevil", "ask <@everyone> @here", "takeaways -1", "wasm OR 1=1; DROP TABLE"})
+      "topic \u202eevil", "/topic name:", "/takeaways year: region:", "/ask question: :", "/trend topic:：", "ask <@everyone> @here", "takeaways -1", "wasm OR 1=1; DROP TABLE"})
   void answersEveryInput(String input) {
     Answer answer = engine.answer(input, null);
     assertThat(answer).isNotNull();

@@ -36,7 +36,7 @@ class ContentReloadTest {
         "---\nevent: KubeCon EU 2021\n---\n# GitOps\n\nGitOps continues to shine as a way to declare infrastructure in Git.\n");
     BotApp.LibraryLoader loader = () -> Library.load(Seeds.CONFIG, List.of(content));
     try (CapturedLog log = CapturedLog.of(ContentLoader.class);
-        RunningBot bot = RunningBot.start(RunningBot.config(configDir, Map.of("RATE_LIMIT_ANSWERS", "10000")),
+        RunningBot bot = RunningBot.start(RunningBot.config(configDir, Map.of("HTTP_RATE_LIMIT_ANSWERS", "10000")),
             () -> new AnswerEngine(CommandRegistry.standard(), loader.load()), (c, a, r) -> List.of())) {
       bot.app().reloadOnChange(List.of(content), loader);
       bot.served.join();

@@ -92,6 +92,13 @@ class AskCliTest {
   }
 
   @Test
+  void optionsMayBeLabelledAsHelpShowsThem() {
+    Run run = run("", "ask", "/takeaways year:2019 region:EU");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).startsWith("== KubeCon EU 2019 — key takeaways ==").doesNotContain("not a region");
+  }
+
+  @Test
   void quietUnlessVerbose() {
     try (CapturedLog log = CapturedLog.named("dev.kubeconbot")) {
       assertThat(run("", "ask", "/sources").exitCode()).isZero();

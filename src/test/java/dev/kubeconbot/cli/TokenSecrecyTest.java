@@ -59,7 +59,7 @@ class TokenSecrecyTest {
 
   /** Config for the real serve factory, pointed at {@code discord}. */
   private BotConfig config(FakeDiscord discord, String token) {
-    return RunningBot.config(configDir, Map.of("DISCORD_TOKEN", token, "RATE_LIMIT_ANSWERS", "1",
+    return RunningBot.config(configDir, Map.of("DISCORD_TOKEN", token, "HTTP_RATE_LIMIT_ANSWERS", "1",
         "DISCORD_API_URL", discord.restBaseUrl(), "DISCORD_GATEWAY_URL", discord.gatewayUrl()));
   }
 

@@ -26,7 +26,7 @@ class ConfigLoaderTest {
   @Test
   void theShippedFileGivesTheDocumentedDefaults() throws Exception {
     BotConfig config = ConfigLoader.load(Path.of("config"), Map.of());
-    assertThat(config.http()).isEqualTo(new BotConfig.Http("0.0.0.0", 8080));
+    assertThat(config.http()).isEqualTo(new BotConfig.Http("0.0.0.0", 8080, new BotConfig.RateLimit(60, Duration.ofSeconds(10))));
     assertThat(config.contentDirs()).containsExactly(Path.of("content"));
     assertThat(config.cache()).isEqualTo(new BotConfig.Cache(10_000, Duration.ofMinutes(10)));
     assertThat(config.rateLimit()).isEqualTo(new BotConfig.RateLimit(5, Duration.ofSeconds(10)));
@@ -42,12 +42,14 @@ class ConfigLoaderTest {
   void theEnvironmentOverridesTheFile() throws Exception {
     file("http:\n  port: 9000\ncache:\n  maxEntries: 5\n");
     BotConfig config = ConfigLoader.load(dir, Map.of("HTTP_PORT", "9100", "CACHE_TTL", "30s", "SHARD_TOTAL", "4",
-        "SHARD_IDS", "2-3", "RATE_LIMIT_WINDOW", "1m", "LOG_FORMAT", "JSON", "CONTENT_DIRS", "a, b"));
+        "SHARD_IDS", "2-3", "RATE_LIMIT_WINDOW", "1m", "LOG_FORMAT", "JSON", "CONTENT_DIRS", "a, b",
+        "HTTP_RATE_LIMIT_ANSWERS", "1000"));
     assertThat(config.http().port()).isEqualTo(9100);
     assertThat(config.cache()).isEqualTo(new BotConfig.Cache(5, Duration.ofSeconds(30)));
     assertThat(config.discord().shardTotal()).isEqualTo(4);
     assertThat(config.discord().shardIds()).containsExactly(2, 3);
     assertThat(config.rateLimit().window()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(config.http().rateLimit()).isEqualTo(new BotConfig.RateLimit(1000, Duration.ofSeconds(10)));
     assertThat(config.logFormat()).isEqualTo(BotConfig.LogFormat.JSON);
     assertThat(config.contentDirs()).containsExactly(Path.of("a"), Path.of("b"));
   }
@@ -60,6 +62,7 @@ class ConfigLoaderTest {
       "RATE_LIMIT_WINDOW|0s|config key rateLimit.window (env RATE_LIMIT_WINDOW) is '0s': must be a duration",
       "SHUTDOWN_GRACE|2m|config key shutdown.grace (env SHUTDOWN_GRACE) is '2m': must be a duration from 0s to 60s",
       "RATE_LIMIT_ANSWERS|0|config key rateLimit.answers (env RATE_LIMIT_ANSWERS) is '0': must be a whole number from 1",
+      "HTTP_RATE_LIMIT_WINDOW|2h|config key http.rateLimit.window (env HTTP_RATE_LIMIT_WINDOW) is '2h': must be a duration from 1s to 1h",
       "LOG_FORMAT|xml|config key log.format (env LOG_FORMAT) is 'xml': must be text or json",
       "SHARD_IDS|4|config key discord.shardIds (env SHARD_IDS) is '4': must be empty (all shards), or shard ids below the total",
       "DISCORD_API_URL|ftp://x/|config key discord.apiUrl (env DISCORD_API_URL) is 'ftp://x/': must be an http(s) URL"})

@@ -212,6 +212,13 @@ class DiscordBotTest {
     discord.sendDirectMessage(kai, "要点 2019");
     assertThat(discord.awaitMessage(discord.dmChannelId(kai), TIMEOUT).json().at("/embeds/0/title").asText())
         .isEqualTo("KubeCon 2019 关键要点");
+
+    // /help's example as typed, options labelled as Discord shows a slash command
+    FakeUser max = FakeUser.human("max");
+    discord.sendDirectMessage(max, "/takeaways year:2019 region:EU");
+    JsonNode labelled = discord.awaitMessage(discord.dmChannelId(max), TIMEOUT).json().at("/embeds/0");
+    assertThat(labelled.path("title").asText()).isEqualTo("KubeCon EU 2019 — key takeaways");
+    assertThat(labelled.path("description").asText()).doesNotContain("not a region");
   }
 
   @Test

@@ -42,7 +42,7 @@ class HttpApiTest {
   @BeforeAll
   static void start() {
     // A generous limit: this class is about the endpoints; RateLimitTest is about limits.
-    bot = RunningBot.ready(RunningBot.config(configDir, Map.of("RATE_LIMIT_ANSWERS", "10000")));
+    bot = RunningBot.ready(RunningBot.config(configDir, Map.of("HTTP_RATE_LIMIT_ANSWERS", "10000")));
   }
 
   @AfterAll
@@ -98,7 +98,7 @@ class HttpApiTest {
   @Test
   void askAnswersWithTheSameJsonAsTheCli() throws Exception {
     List<String> queries = List.of("/topic wasm", "takeaways 2019", "/takeaways 2017", "服务网格", "/sources",
-        "What did people say about observability?", "/nonsense", "help");
+        "What did people say about observability?", "/nonsense", "help", "/takeaways year:2019 region:EU");
     List<JsonNode> http = new ArrayList<>();
     for (String query : queries) {
       HttpResponse<String> response = bot.get(q(query));
@@ -117,6 +117,10 @@ class HttpApiTest {
     }
     assertThat(http).isEqualTo(cli);
     assertThat(http.getFirst().get("answers")).isNotEmpty();
+    // /help's example, options labelled as Discord shows them
+    assertThat(http.getLast().get("answers")).isNotEmpty()
+        .allSatisfy(answer -> assertThat(answer.get("event").asText()).isEqualTo("KubeCon EU 2019"));
+    assertThat(http.getLast().has("message")).isFalse();
   }
 
   @Test

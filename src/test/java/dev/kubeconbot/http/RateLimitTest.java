@@ -15,7 +15,7 @@ class RateLimitTest {
   @Test
   void askingTooOftenGets429WithRetryAfterAndAFriendlyMessage(@TempDir Path configDir) {
     try (RunningBot bot = RunningBot.ready(RunningBot.config(configDir,
-        Map.of("RATE_LIMIT_ANSWERS", "2", "RATE_LIMIT_WINDOW", "1h")))) {
+        Map.of("HTTP_RATE_LIMIT_ANSWERS", "2", "HTTP_RATE_LIMIT_WINDOW", "1h")))) {
       assertThat(bot.get("/api/ask?q=wasm").statusCode()).isEqualTo(200);
       assertThat(bot.get("/api/ask?q=gitops").statusCode()).isEqualTo(200);
 
@@ -29,6 +29,17 @@ class RateLimitTest {
       // Health, readiness and metrics are never limited.
       assertThat(bot.get("/readyz").statusCode()).isEqualTo(200);
       assertThat(bot.get("/metrics").body()).contains("bot_requests_total{command=\"-\",outcome=\"rate_limited\"} 1.0");
+    }
+  }
+
+  @Test
+  void httpHasALimitOfItsOwnThatLetsTheReadmesCurlExamplesThrough(@TempDir Path configDir) {
+    // The Discord limit (one answer per user here) does not shape HTTP; HTTP's default is 60 per 10 s.
+    try (RunningBot bot = RunningBot.ready(RunningBot.config(configDir,
+        Map.of("RATE_LIMIT_ANSWERS", "1", "RATE_LIMIT_WINDOW", "1h")))) {
+      for (int i = 0; i < 20; i++) {
+        assertThat(bot.get("/api/ask?q=/topic%20wasm").statusCode()).as("request %d", i).isEqualTo(200);
+      }
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.kubeconbot.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubeconbot.answer.Lang;
+import dev.kubeconbot.config.BotConfig;
 import dev.kubeconbot.testing.Seeds;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -75,6 +76,35 @@ class AnswerServiceTest {
 
     nanos.addAndGet(Duration.ofSeconds(6).toNanos());
     answered(service.ask("alice", "wasm", null));
+  }
+
+  @Test
+  void aFrontEndWithItsOwnLimitSharesTheCacheButNotTheBuckets() {
+    AnswerService discord = service(100, 1);
+    AnswerService http = discord.withRateLimit(new BotConfig.RateLimit(3, Duration.ofSeconds(10)));
+    answered(discord.ask("u", "/topic wasm", null));
+    assertThat(discord.ask("u", "/topic wasm", null)).isInstanceOf(Reply.RateLimited.class);
+    assertThat(answered(http.ask("u", "/topic wasm", null)).cached()).isTrue();
+    answered(http.ask("u", "wasm 1", null));
+    answered(http.ask("u", "wasm 2", null));
+    assertThat(http.ask("u", "wasm 3", null)).isInstanceOf(Reply.RateLimited.class);
+    assertThat(registry.get("bot.requests").tag("outcome", "answered").counters())
+        .extracting(c -> c.getId().getTag("command") + "=" + (long) c.count())
+        .containsExactlyInAnyOrder("topic=2", "ask=2");
+  }
+
+  @Test
+  void helpAndHowToAskAreAnsweredAndOnlyAnEmptySearchIsNoQuotes() {
+    AnswerService service = service(100, 100);
+    for (String text : java.util.List.of("/help", "", "/frobnicate", "takeaways 1999", "/topic ？", "/topic wasm")) {
+      answered(service.ask("u", text, null));
+    }
+    answered(service.ask("u", "/topic qwxzvq", null));
+    assertThat(registry.get("bot.requests").tag("outcome", "answered").counters())
+        .extracting(c -> c.getId().getTag("command") + "=" + (long) c.count())
+        .containsExactlyInAnyOrder("help=3", "takeaways=1", "topic=2");
+    assertThat(registry.get("bot.requests").tag("outcome", "no_quotes").counter().getId().getTag("command"))
+        .isEqualTo("topic");
   }
 
   @Test
