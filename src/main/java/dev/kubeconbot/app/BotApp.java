@@ -9,6 +9,7 @@ import dev.kubeconbot.http.ServiceStatus;
 import dev.kubeconbot.search.Library;
 import dev.kubeconbot.service.AnswerService;
 import dev.kubeconbot.service.FrontEnd;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -77,6 +78,11 @@ public final class BotApp implements ServiceStatus {
   private List<Path> watchedFolders = List.of();
   private LibraryLoader reloader;
   private volatile ContentWatcher watcher;
+  private static final String RELOADS = "bot.content.reloads";
+  /** Set when the content has no articles (at start-up, and until a reload brings some): not ready. */
+  private volatile String noArticles;
+  /** Why the last reload was refused, while the previous content is served; cleared by a good reload. */
+  private volatile String reloadFailure;
   /** Why a front end could not start; readiness never turns 200 after that. */
   private volatile String startFailure;
   /** Orders start and stop: front ends are never started once stopping has begun. */
@@ -88,6 +94,9 @@ public final class BotApp implements ServiceStatus {
     this.registry = registry;
     this.engineLoader = engineLoader;
     this.frontEndFactory = frontEndFactory;
+    Gauge.builder("bot.content.reload.failing", this, app -> app.reloadFailure == null ? 0 : 1)
+        .description("1 while the last content reload was refused and the previous content is served")
+        .register(registry);
   }
 
   /**
@@ -124,6 +133,13 @@ public final class BotApp implements ServiceStatus {
 
   private void serve(CompletableFuture<AnswerEngine> loading) throws Exception {
     AnswerService service = AnswerService.of(await(loading), config, registry);
+    Corpus loaded = service.engine().library().corpus();
+    if (loaded.articles().isEmpty()) {
+      // Serving nothing is not being ready: the Service keeps sending users to replicas that can
+      // answer, and a reload that brings articles makes this one ready.
+      noArticles = "content: no articles loaded (" + loaded.skipped().size() + " files skipped)";
+      LOG.warn("{}; not ready until a reload brings some", noArticles);
+    }
     synchronized (lifecycle) {
       if (stopping.get()) {
         return;
@@ -178,18 +194,37 @@ public final class BotApp implements ServiceStatus {
     }
   }
 
+  /**
+   * Builds the new library and swaps it in, unless it would leave the bot blank: an emptied folder,
+   * or one where every file is bad, is refused like a folder that cannot be read, and the previous
+   * content stays.
+   */
   private void reload() {
     long start = System.nanoTime();
     try {
       Library next = reloader.load();
-      retire(answers.swap(next));
       Corpus corpus = next.corpus();
+      if (corpus.articles().isEmpty()) {
+        next.close();
+        refuseReload("it has no articles (" + corpus.skipped().size() + " files skipped)");
+        return;
+      }
+      retire(answers.swap(next));
+      noArticles = null;
+      reloadFailure = null;
+      registry.counter(RELOADS, "outcome", "success").increment();
       LOG.info("content reloaded in {} ms: {} articles, {} passages, {} files skipped",
           (System.nanoTime() - start) / 1_000_000, corpus.articles().size(), corpus.passages().size(),
           corpus.skipped().size());
     } catch (ContentException | RuntimeException e) {
-      LOG.warn("content reload failed, still answering from the previous content: {}", e.getMessage());
+      refuseReload(e.getMessage());
     }
+  }
+
+  private void refuseReload(String why) {
+    reloadFailure = "last reload failed: " + why;
+    registry.counter(RELOADS, "outcome", "failed").increment();
+    LOG.warn("content reload refused, still answering from the previous content: {}", why);
   }
 
   /**
@@ -263,6 +298,9 @@ public final class BotApp implements ServiceStatus {
     if (answers == null) {
       return Optional.of("index building");
     }
+    if (noArticles != null) {
+      return Optional.of(noArticles);
+    }
     for (FrontEnd frontEnd : frontEnds) {
       Optional<String> reason = frontEnd.notReadyReason();
       if (reason.isPresent()) {
@@ -270,6 +308,11 @@ public final class BotApp implements ServiceStatus {
       }
     }
     return Optional.empty();
+  }
+
+  @Override
+  public Optional<String> contentWarning() {
+    return Optional.ofNullable(reloadFailure);
   }
 
   @Override

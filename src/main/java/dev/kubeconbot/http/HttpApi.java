@@ -121,7 +121,9 @@ public final class HttpApi {
   private Response readiness() {
     return status.notReadyReason()
         .map(reason -> Response.fields(503, "status", "not ready", "reason", reason))
-        .orElseGet(() -> Response.fields(200, "status", "ready"));
+        .orElseGet(() -> status.contentWarning()
+            .map(warning -> Response.fields(200, "status", "ready", "content", warning))
+            .orElseGet(() -> Response.fields(200, "status", "ready")));
   }
 
   private Response ask(HttpExchange exchange) {

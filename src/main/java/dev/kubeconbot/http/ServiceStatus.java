@@ -12,6 +12,12 @@ public interface ServiceStatus {
   /** Empty when ready to serve users; otherwise why not, e.g. "index building". */
   Optional<String> notReadyReason();
 
+  /**
+   * Why the content served is not the latest, e.g. "last reload failed: it has no articles"; the
+   * bot stays ready on its previous content, so readiness reports this beside its 200.
+   */
+  Optional<String> contentWarning();
+
   /** The answers, with the HTTP clients' rate limit, once the index is built and until shutdown begins. */
   Optional<AnswerService> answers();
 }

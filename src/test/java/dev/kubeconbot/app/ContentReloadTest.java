@@ -57,4 +57,60 @@ class ContentReloadTest {
           .allSatisfy(line -> assertThat(line).startsWith("Skipping content file " + content.resolve("broken.md")));
     }
   }
+
+  private static final String GITOPS =
+      "---\nevent: KubeCon EU 2021\n---\n# GitOps\n\nGitOps continues to shine as a way to declare infrastructure in Git.\n";
+
+  private RunningBot reloading(BotApp.LibraryLoader loader) {
+    RunningBot bot = RunningBot.start(RunningBot.config(configDir, Map.of("RATE_LIMIT_ANSWERS", "10000")),
+        () -> new AnswerEngine(CommandRegistry.standard(), loader.load()), (c, a, r) -> List.of());
+    bot.app().reloadOnChange(List.of(content), loader);
+    bot.served.join();
+    return bot;
+  }
+
+  private static boolean reloadFailed(java.net.http.HttpResponse<String> readiness) {
+    return readiness.statusCode() == 200 && json(readiness).path("content").asText().startsWith("last reload failed");
+  }
+
+  @Test
+  void aReloadThatWouldLeaveTheBotBlankIsRefused() throws Exception {
+    Files.writeString(content.resolve("gitops.md"), GITOPS);
+    try (RunningBot bot = reloading(() -> Library.load(Seeds.CONFIG, List.of(content)))) {
+      assertThat(json(bot.get("/readyz")).has("content")).isFalse();
+
+      // Every file bad: refused, the previous content stays, readiness says why.
+      Files.writeString(content.resolve("gitops.md"), "---\ntitle: [oops\n---\ntext\n");
+      bot.await("/readyz", ContentReloadTest::reloadFailed);
+      assertThat(answersWith(bot.get("/api/ask?q=/topic%20gitops"), "declare infrastructure")).isTrue();
+      assertThat(bot.get("/metrics").body())
+          .contains("bot_content_reload_failing 1.0").containsPattern("bot_content_reloads_total\\{outcome=\"failed\"} [1-9]");
+
+      // Emptied: refused too.
+      Files.delete(content.resolve("gitops.md"));
+      Files.writeString(content.resolve("notes.txt"), "not an article");
+      bot.await("/readyz", response -> reloadFailed(response) && json(response).get("content").asText().contains("0 files"));
+      assertThat(answersWith(bot.get("/api/ask?q=/topic%20gitops"), "declare infrastructure")).isTrue();
+
+      // A good reload clears it.
+      Files.writeString(content.resolve("gitops.md"), GITOPS.replace("shine", "glow"));
+      bot.await("/api/ask?q=/topic%20gitops", response -> answersWith(response, "continues to glow"));
+      assertThat(json(bot.get("/readyz")).has("content")).isFalse();
+      assertThat(bot.get("/metrics").body()).contains("bot_content_reload_failing 0.0");
+    }
+  }
+
+  @Test
+  void startingWithNoArticlesIsNotReadyUntilSomeArrive() throws Exception {
+    Files.writeString(content.resolve("broken.md"), "---\ntitle: [oops\n---\ntext\n");
+    try (RunningBot bot = reloading(() -> Library.load(Seeds.CONFIG, List.of(content)))) {
+      java.net.http.HttpResponse<String> readiness = bot.get("/readyz");
+      assertThat(readiness.statusCode()).isEqualTo(503);
+      assertThat(json(readiness).get("reason").asText()).isEqualTo("content: no articles loaded (1 files skipped)");
+      assertThat(bot.get("/healthz").statusCode()).isEqualTo(200);
+
+      Files.writeString(content.resolve("gitops.md"), GITOPS);
+      bot.await("/readyz", response -> response.statusCode() == 200);
+    }
+  }
 }
