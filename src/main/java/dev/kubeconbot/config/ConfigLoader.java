@@ -62,6 +62,10 @@ public final class ConfigLoader {
 
   private static final YAMLMapper YAML = new YAMLMapper();
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+  /** Values longer than this are not echoed in errors: they may be secrets. */
+  private static final int MAX_ECHOED = 40;
+  /** A Discord bot token: three base64url parts joined by dots. */
+  private static final Pattern TOKEN_SHAPE = Pattern.compile("[\\w-]{16,}\\.[\\w-]{4,}\\.[\\w-]{16,}");
   private static final Pattern SIZE = Pattern.compile("(\\d{1,10})\\s*(b|kb|kib|mb|mib|gb|gib)?");
 
   private ConfigLoader() {}
@@ -166,8 +170,20 @@ public final class ConfigLoader {
 
     private ConfigException bad(String key) {
       Setting setting = SETTINGS.stream().filter(s -> s.key().equals(key)).findFirst().orElseThrow();
-      return new ConfigException("config key " + key + " (env " + setting.env() + ") is '" + raw.get(key)
-          + "': must be " + setting.allowed());
+      return new ConfigException("config key " + key + " (env " + setting.env() + ") is " + shown(raw.get(key))
+          + ": must be " + setting.allowed());
+    }
+
+    /**
+     * The value for an error message, unless it may be a secret pasted into the wrong key (the bot
+     * token in {@code SHARD_IDS}): no setting needs a long value, so long or token-shaped values,
+     * and the token itself, are described instead of echoed.
+     */
+    private String shown(String value) {
+      String token = env.get(TOKEN_ENV);
+      boolean secretLike = value.length() > MAX_ECHOED || TOKEN_SHAPE.matcher(value).find()
+          || (token != null && !token.isBlank() && value.contains(token.strip()));
+      return secretLike ? "a " + value.length() + "-character value (not shown: it may be a secret)" : "'" + value + "'";
     }
 
     private String value(String key) {

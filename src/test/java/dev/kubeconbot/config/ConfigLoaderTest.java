@@ -72,6 +72,19 @@ class ConfigLoaderTest {
         .hasMessageStartingWith(message);
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"SHARD_IDS", "DISCORD_GUILD_ID", "CACHE_TTL", "LOG_FORMAT"})
+  void aTokenPastedIntoAnotherKeyIsNeverEchoed(String env) {
+    String token = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB";
+    assertThatThrownBy(() -> ConfigLoader.load(dir, Map.of(env, token)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("(env " + env + ") is a " + token.length() + "-character value (not shown")
+        .hasMessageNotContaining(token).hasMessageNotContaining("GhIjKl");
+    // Short as well, when it is the token itself.
+    assertThatThrownBy(() -> ConfigLoader.load(dir, Map.of(env, "tok3n", "DISCORD_TOKEN", "tok3n")))
+        .hasMessageNotContaining("tok3n");
+  }
+
   @Test
   void aTokenInTheFileIsRefused() throws Exception {
     file("discord:\n  token: abc.def.ghi\n");
