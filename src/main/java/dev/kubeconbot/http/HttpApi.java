@@ -38,7 +38,7 @@ public final class HttpApi {
 
   private final ServiceStatus status;
   private final Map<String, Function<HttpExchange, Response>> routes;
-  /** /api/ask requests being answered; shutdown waits for them. */
+  /** Requests being handled; shutdown waits for them. */
   private final AtomicInteger inFlight = new AtomicInteger();
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final HttpServer server;
@@ -93,8 +93,12 @@ public final class HttpApi {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    // Counted until the response is written: stopping between answer and write would drop it.
+    inFlight.incrementAndGet();
     try (exchange) {
       send(exchange, respond(exchange), exchange.getRequestMethod().equals("HEAD"));
+    } finally {
+      inFlight.decrementAndGet();
     }
   }
 
@@ -167,23 +171,18 @@ public final class HttpApi {
     if (query.isBlank()) {
       return Response.error(400, "missing query: use " + example);
     }
-    inFlight.incrementAndGet();
-    try {
-      Optional<AnswerService> answers = status.answers();
-      if (answers.isEmpty()) {
-        return Response.error(503, "not ready: " + status.notReadyReason().orElse("starting"))
-            .withHeader("Retry-After", "1");
-      }
-      // One rate-limit bucket per client address (behind a proxy: per proxy).
-      String user = "http:" + exchange.getRemoteAddress().getAddress().getHostAddress();
-      return switch (asking.ask(answers.get(), user, query)) {
-        case Reply.Answered answered -> render.apply(answered.answer());
-        case Reply.RateLimited limited -> Response.error(429, limited.message())
-            .withHeader("Retry-After", Long.toString(limited.retryAfterSeconds()));
-      };
-    } finally {
-      inFlight.decrementAndGet();
+    Optional<AnswerService> answers = status.answers();
+    if (answers.isEmpty()) {
+      return Response.error(503, "not ready: " + status.notReadyReason().orElse("starting"))
+          .withHeader("Retry-After", "1");
     }
+    // One rate-limit bucket per client address (behind a proxy: per proxy).
+    String user = "http:" + exchange.getRemoteAddress().getAddress().getHostAddress();
+    return switch (asking.ask(answers.get(), user, query)) {
+      case Reply.Answered answered -> render.apply(answered.answer());
+      case Reply.RateLimited limited -> Response.error(429, limited.message())
+          .withHeader("Retry-After", Long.toString(limited.retryAfterSeconds()));
+    };
   }
 
   /** Sends {@code response}; for HEAD only its status and headers. */
