@@ -27,7 +27,7 @@ public record Answer(String command, String query, String title, List<String> no
   }
 
   /** What an answer shows. */
-  public sealed interface Content permits Quotes, Message, TopicTrend, Listing {}
+  public sealed interface Content permits Quotes, Message, TopicTrend, EditionTrends, Listing {}
 
   /**
    * Quoted passages, best first.
@@ -67,6 +67,24 @@ public record Answer(String command, String query, String title, List<String> no
     /** The best quote of each edition that discusses the topic, in time order. */
     public List<Quote> quotes() {
       return trend.points().stream().map(Trend.Point::best).filter(Objects::nonNull).toList();
+    }
+  }
+
+  /**
+   * What an edition talked about against others: a summary of the figures, a quote for each rising
+   * or new topic and distinctive word, and a heat map of the top topics.
+   *
+   * @param trends the figures
+   * @param summary the figures in words, in the user's language
+   * @param highlights one quote per rising or new topic and distinctive word, in the summary's order
+   */
+  public record EditionTrends(Trends trends, String summary, List<Trends.Highlight> highlights) implements Content {
+    public EditionTrends {
+      highlights = List.copyOf(highlights);
+    }
+
+    public List<Quote> quotes() {
+      return highlights.stream().map(Trends.Highlight::quote).toList();
     }
   }
 
@@ -110,6 +128,7 @@ public record Answer(String command, String query, String title, List<String> no
     return switch (content) {
       case Quotes quotes -> quotes.quotes();
       case TopicTrend trend -> trend.quotes();
+      case EditionTrends trends -> trends.quotes();
       case Message message -> List.of();
       case Listing listing -> List.of();
     };
@@ -121,6 +140,7 @@ public record Answer(String command, String query, String title, List<String> no
       case Quotes quotes -> quotes.quotes().isEmpty();
       case Message message -> true;
       case TopicTrend trend -> trend.quotes().isEmpty();
+      case EditionTrends trends -> false; // its figures are from the articles, quotes or not
       case Listing listing -> listing.articles().isEmpty();
     };
   }

@@ -36,6 +36,7 @@ public final class CommandRegistry {
         new TopicCommand(),
         new AskCommand(),
         new TrendCommand(),
+        new TrendsCommand(),
         new SourcesCommand()));
     commands.add(new HelpCommand(() -> commands.stream().map(Command::spec).toList()));
     return new CommandRegistry(commands);

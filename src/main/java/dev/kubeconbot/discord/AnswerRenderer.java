@@ -6,6 +6,7 @@ import dev.kubeconbot.answer.Answer;
 import dev.kubeconbot.answer.Lang;
 import dev.kubeconbot.answer.Messages;
 import dev.kubeconbot.answer.Quote;
+import dev.kubeconbot.answer.Trends;
 import dev.kubeconbot.content.Article;
 import dev.kubeconbot.render.AnswerChart;
 import dev.kubeconbot.service.Reply;
@@ -71,8 +72,13 @@ final class AnswerRenderer {
   /** What a chart shows, as the key it is kept under. */
   private record Chart(Answer.Content content, Lang lang) {}
 
-  /** An answer's parts as an embed shows them. */
-  private record Shown(List<MessageEmbed.Field> fields, List<Source> sources, String hint, Optional<byte[]> chart) {}
+  /**
+   * An answer's parts as an embed shows them.
+   *
+   * @param text the description: the answer's message, or a trends summary before its notes
+   */
+  private record Shown(String text, List<MessageEmbed.Field> fields, List<Source> sources, String hint,
+      Optional<byte[]> chart) {}
 
   /** A link a field points to, for the page's source button. */
   private record Source(String title, String url) {}
@@ -90,7 +96,7 @@ final class AnswerRenderer {
     Lang lang = query.lang();
     Shown shown = shown(answer, lang);
     String title = DiscordText.fit(answer.title(), MessageEmbed.TITLE_MAX_LENGTH);
-    String description = answer.message().isEmpty() ? null : DiscordText.fit(answer.message(), MESSAGE_MAX);
+    String description = shown.text().isEmpty() ? null : DiscordText.fit(shown.text(), MESSAGE_MAX);
     String hint = shown.hint() == null ? null : DiscordText.plain(shown.hint(), HINT_MAX);
     int fixed = title.length() + length(description) + length(hint) + 1 + PAGE_LABEL_MAX;
     List<List<MessageEmbed.Field>> pages = pages(shown.fields(), MessageEmbed.EMBED_MAX_LENGTH_BOT - fixed);
@@ -144,13 +150,16 @@ final class AnswerRenderer {
         .build();
   }
 
-  /** The fields, footer hint and chart of each kind of answer. */
+  /** The description, fields, footer hint and chart of each kind of answer. */
   private Shown shown(Answer answer, Lang lang) {
+    String message = answer.message();
     return switch (answer.content()) {
-      case Answer.Quotes quotes -> quoted(quotes.quotes(), quotes.hint().orElse(null), Optional.empty());
-      case Answer.Message message -> new Shown(List.of(), List.of(), null, Optional.empty());
-      case Answer.TopicTrend trend -> quoted(trend.quotes(), trend.hint(), chart(trend, lang));
-      case Answer.Listing listing -> listed(listing.articles());
+      case Answer.Quotes quotes -> quoted(message, quotes.quotes(), quotes.hint().orElse(null), Optional.empty());
+      case Answer.Message only -> new Shown(message, List.of(), List.of(), null, Optional.empty());
+      case Answer.TopicTrend trend -> quoted(message, trend.quotes(), trend.hint(), chart(trend, lang));
+      case Answer.EditionTrends trends -> new Shown(message.isEmpty() ? trends.summary() : trends.summary() + "\n\n" + message,
+          highlighted(trends.highlights()), sources(trends.quotes()), null, chart(trends, lang));
+      case Answer.Listing listing -> listed(message, listing.articles());
     };
   }
 
@@ -158,23 +167,36 @@ final class AnswerRenderer {
     return charts.get(new Chart(content, lang), chart -> draw.apply(chart.content(), chart.lang()));
   }
 
-  private static Shown quoted(List<Quote> quotes, String hint, Optional<byte[]> chart) {
+  private static Shown quoted(String message, List<Quote> quotes, String hint, Optional<byte[]> chart) {
     List<MessageEmbed.Field> fields = new ArrayList<>();
     for (int i = 0; i < quotes.size(); i++) {
-      fields.add(field(i + 1, quotes.get(i)));
+      fields.add(field(i + 1, "", quotes.get(i)));
     }
-    return new Shown(fields, quotes.stream().map(q -> new Source(q.title(), q.url())).toList(), hint, chart);
+    return new Shown(message, fields, sources(quotes), hint, chart);
+  }
+
+  /** Each quote under its topic and status: "1 · WebAssembly (rising) · KubeCon EU 2022". */
+  private static List<MessageEmbed.Field> highlighted(List<Trends.Highlight> highlights) {
+    List<MessageEmbed.Field> fields = new ArrayList<>();
+    for (int i = 0; i < highlights.size(); i++) {
+      fields.add(field(i + 1, highlights.get(i).heading() + " · ", highlights.get(i).quote()));
+    }
+    return fields;
+  }
+
+  private static List<Source> sources(List<Quote> quotes) {
+    return quotes.stream().map(q -> new Source(q.title(), q.url())).toList();
   }
 
   /** Each article as a numbered field that is just its linked title: the link says it all. */
-  private static Shown listed(List<Article> articles) {
+  private static Shown listed(String message, List<Article> articles) {
     List<MessageEmbed.Field> fields = new ArrayList<>();
     for (int i = 0; i < articles.size(); i++) {
       Article article = articles.get(i);
       fields.add(new MessageEmbed.Field(heading(i + 1, article.edition().label(), ""),
           source(article.title(), article.source()), false));
     }
-    return new Shown(fields, articles.stream().map(a -> new Source(a.title(), a.source())).toList(), null,
+    return new Shown(message, fields, articles.stream().map(a -> new Source(a.title(), a.source())).toList(), null,
         Optional.empty());
   }
 
@@ -198,11 +220,11 @@ final class AnswerRenderer {
   }
 
   /** "2 · KubeCon EU 2021 › Section", then the quote as a block quote and its source as a link. */
-  private static MessageEmbed.Field field(int number, Quote quote) {
+  private static MessageEmbed.Field field(int number, String topic, Quote quote) {
     String source = source(quote.title(), quote.url());
     String value = DiscordText.fit(quote.text(), Math.min(QUOTE_MAX, MessageEmbed.VALUE_MAX_LENGTH - source.length() - 1),
         AnswerRenderer::blockQuote) + "\n" + source;
-    return new MessageEmbed.Field(heading(number, quote.edition().label(), quote.section()), value, false);
+    return new MessageEmbed.Field(heading(number, topic + quote.edition().label(), quote.section()), value, false);
   }
 
   private static String heading(int number, String edition, String section) {

@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,8 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bot's HTTP endpoints on the JDK's built-in server, one virtual thread per request:
- * {@code /healthz}, {@code /readyz}, {@code /metrics}, {@code /api/ask?q=…} and
- * {@code /api/trend.png?topic=…}. Nothing here decides
+ * {@code /healthz}, {@code /readyz}, {@code /metrics}, {@code /api/ask?q=…},
+ * {@code /api/trend.png?topic=…} and {@code /api/trends.png?edition=…&vs=…}. Nothing here decides
  * an answer; it only translates between HTTP and {@link AnswerService}.
  */
 public final class HttpApi {
@@ -51,7 +53,8 @@ public final class HttpApi {
         "/readyz", exchange -> readiness(),
         "/metrics", exchange -> Response.text(200, PROMETHEUS_TYPE, registry.scrape()),
         "/api/ask", this::ask,
-        "/api/trend.png", this::trendChart);
+        "/api/trend.png", this::trendChart,
+        "/api/trends.png", this::trendsChart);
   }
 
   /** Listens on {@code host:port} (port 0 picks a free one) and serves until {@link #stop}. */
@@ -105,7 +108,7 @@ public final class HttpApi {
   private Response respond(HttpExchange exchange) {
     Function<HttpExchange, Response> route = routes.get(exchange.getRequestURI().getPath());
     if (route == null) {
-      return Response.error(404, "not found; endpoints: /healthz, /readyz, /metrics, /api/ask?q=…, /api/trend.png?topic=…");
+      return Response.error(404, "not found; endpoints: /healthz, /readyz, /metrics, /api/ask?q=…, /api/trend.png?topic=…, /api/trends.png?edition=…");
     }
     if (!ALLOWED_METHODS.contains(exchange.getRequestMethod())) {
       return Response.error(405, "method not allowed; use GET").withHeader("Allow", "GET, HEAD");
@@ -140,15 +143,47 @@ public final class HttpApi {
   private Response trendChart(HttpExchange exchange) {
     Lang lang;
     try {
-      lang = Lang.of(QueryString.parameter(exchange.getRequestURI().getRawQuery(), "lang").orElse("en-US"));
+      lang = lang(exchange);
     } catch (QueryString.BadParameter e) {
       return Response.error(400, e.getMessage());
     }
     return answer(exchange, "topic", "/api/trend.png?topic=observability",
         (service, user, topic) -> service.run(user, "trend", Map.of("topic", topic), "/trend " + topic, lang),
-        answer -> AnswerChart.png(answer.content(), lang)
-            .map(Response::png)
-            .orElseGet(() -> Response.error(404, answer.message())));
+        answer -> chart(answer, lang));
+  }
+
+  /**
+   * The /trends heat map of {@code edition} (default: the latest) against {@code vs} (default: the
+   * editions before it) as a PNG, labelled in {@code lang}.
+   */
+  private Response trendsChart(HttpExchange exchange) {
+    Lang lang;
+    Map<String, String> options = new LinkedHashMap<>();
+    try {
+      lang = lang(exchange);
+      for (String option : List.of("edition", "vs")) {
+        QueryString.parameter(exchange.getRequestURI().getRawQuery(), option)
+            .filter(value -> !value.isBlank())
+            .ifPresent(value -> options.put(option, value));
+      }
+    } catch (QueryString.BadParameter e) {
+      return Response.error(400, e.getMessage());
+    }
+    String echo = "/trends" + (options.containsKey("edition") ? " " + options.get("edition") : "")
+        + (options.containsKey("vs") ? " vs " + options.get("vs") : "");
+    return answer(exchange, (service, user) -> service.run(user, "trends", options, echo, lang),
+        answer -> chart(answer, lang));
+  }
+
+  private static Lang lang(HttpExchange exchange) throws QueryString.BadParameter {
+    return Lang.of(QueryString.parameter(exchange.getRequestURI().getRawQuery(), "lang").orElse("en-US"));
+  }
+
+  /** The answer's chart, or a 404 with the answer's message when it has none (nothing found, a bad edition). */
+  private static Response chart(Answer answer, Lang lang) {
+    return AnswerChart.png(answer.content(), lang)
+        .map(Response::png)
+        .orElseGet(() -> Response.error(404, answer.message()));
   }
 
   /** How an endpoint asks the answer service, given the client and the query parameter. */
@@ -156,10 +191,12 @@ public final class HttpApi {
     Reply ask(AnswerService service, String user, String query);
   }
 
-  /**
-   * The shared path of the answer endpoints: read {@code parameter}, refuse while not ready, ask with
-   * the client address as the rate-limit key, and render the answer or a 429.
-   */
+  /** How an endpoint asks the answer service, given the client. */
+  private interface Request {
+    Reply ask(AnswerService service, String user);
+  }
+
+  /** {@link #answer(HttpExchange, Request, Function)} for the query in {@code parameter}, which must not be blank. */
   private Response answer(HttpExchange exchange, String parameter, String example, Asking asking,
       Function<Answer, Response> render) {
     String query;
@@ -171,6 +208,14 @@ public final class HttpApi {
     if (query.isBlank()) {
       return Response.error(400, "missing query: use " + example);
     }
+    return answer(exchange, (service, user) -> asking.ask(service, user, query), render);
+  }
+
+  /**
+   * The shared path of the answer endpoints: refuse while not ready, ask with the client address as
+   * the rate-limit key, and render the answer or a 429.
+   */
+  private Response answer(HttpExchange exchange, Request request, Function<Answer, Response> render) {
     Optional<AnswerService> answers = status.answers();
     if (answers.isEmpty()) {
       return Response.error(503, "not ready: " + status.notReadyReason().orElse("starting"))
@@ -178,7 +223,7 @@ public final class HttpApi {
     }
     // One rate-limit bucket per client address (behind a proxy: per proxy).
     String user = "http:" + exchange.getRemoteAddress().getAddress().getHostAddress();
-    return switch (asking.ask(answers.get(), user, query)) {
+    return switch (request.ask(answers.get(), user)) {
       case Reply.Answered answered -> render.apply(answered.answer());
       case Reply.RateLimited limited -> Response.error(429, limited.message())
           .withHeader("Retry-After", Long.toString(limited.retryAfterSeconds()));

@@ -14,6 +14,8 @@ public final class AnswerChart {
     return switch (content) {
       case Answer.TopicTrend trend -> trend.trend().points().isEmpty()
           ? Optional.empty() : Optional.of(TrendChart.png(trend.trend(), lang));
+      case Answer.EditionTrends trends -> trends.trends().heat().topics().isEmpty()
+          ? Optional.empty() : Optional.of(TrendsChart.png(trends.trends(), lang));
       case Answer.Quotes quotes -> Optional.empty();
       case Answer.Message message -> Optional.empty();
       case Answer.Listing listing -> Optional.empty();

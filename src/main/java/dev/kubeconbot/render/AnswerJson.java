@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.kubeconbot.answer.Answer;
 import dev.kubeconbot.answer.Quote;
+import dev.kubeconbot.answer.Trends;
 import dev.kubeconbot.content.Article;
 import dev.kubeconbot.content.Edition;
 import java.io.UncheckedIOException;
@@ -15,8 +16,10 @@ import java.util.List;
  * The JSON form of an answer, one object per query, shared by {@code ask --json} and
  * {@code GET /api/ask}: {@code {"query","command","answers":[{"title","url","event","year","region",
  * "quote","score"}],"message"}}. {@code message} is left out when there is none; trend answers add
- * {@code "trend":[{"event","year","region","matches","share"}]}; a listing of articles gives each as
- * an answer whose quote is its title.
+ * {@code "trend":[{"event","year","region","matches","share"}]}; trends answers add their
+ * {@code "summary"}, {@code "topics":[{"topic","matches","articles","share","before","change","status"}]}
+ * (largest rise first) and {@code "words":[{"word","matches","articles","share","before"}]}; a listing
+ * of articles gives each as an answer whose quote is its title.
  */
 public final class AnswerJson {
 
@@ -25,7 +28,8 @@ public final class AnswerJson {
   private AnswerJson() {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Body(String query, String command, List<Item> answers, String message, List<TrendItem> trend) {}
+  record Body(String query, String command, List<Item> answers, String message, List<TrendItem> trend,
+      String summary, List<TopicItem> topics, List<WordItem> words) {}
 
   record Item(String title, String url, String event, Integer year, String region, String quote, double score) {
     static Item of(Quote quote) {
@@ -42,14 +46,31 @@ public final class AnswerJson {
 
   record TrendItem(String event, int year, String region, int matches, double share) {}
 
+  record TopicItem(String topic, int matches, int articles, double share, double before, double change, String status) {
+    static TopicItem of(Trends.TopicShift t) {
+      return new TopicItem(t.topic(), t.matches(), t.articles(), round(t.share()), round(t.before()), round(t.change()),
+          t.status().key());
+    }
+  }
+
+  record WordItem(String word, int matches, int articles, double share, double before) {
+    static WordItem of(Trends.WordShift w) {
+      return new WordItem(w.word(), w.matches(), w.articles(), round(w.share()), round(w.before()));
+    }
+  }
+
   /** One line of JSON, no trailing newline. */
   public static String of(Answer answer) {
     String message = answer.message().isEmpty() ? null : answer.message();
     Body body = switch (answer.content()) {
-      case Answer.Quotes quotes -> body(answer, items(quotes.quotes()), message, null);
-      case Answer.Message only -> body(answer, List.of(), message, null);
-      case Answer.TopicTrend trend -> body(answer, items(trend.quotes()), message, trend(trend));
-      case Answer.Listing listing -> body(answer, listing.articles().stream().map(Item::of).toList(), message, null);
+      case Answer.Quotes quotes -> body(answer, items(quotes.quotes()), message);
+      case Answer.Message only -> body(answer, List.of(), message);
+      case Answer.TopicTrend trend -> new Body(answer.query(), answer.command(), items(trend.quotes()), message,
+          trend(trend), null, null, null);
+      case Answer.EditionTrends trends -> new Body(answer.query(), answer.command(), items(trends.quotes()), message,
+          null, trends.summary(), trends.trends().topics().stream().map(TopicItem::of).toList(),
+          trends.trends().words().stream().map(WordItem::of).toList());
+      case Answer.Listing listing -> body(answer, listing.articles().stream().map(Item::of).toList(), message);
     };
     try {
       return JSON.writeValueAsString(body);
@@ -58,20 +79,25 @@ public final class AnswerJson {
     }
   }
 
-  private static Body body(Answer answer, List<Item> items, String message, List<TrendItem> trend) {
-    return new Body(answer.query(), answer.command(), items, message, trend);
+  private static Body body(Answer answer, List<Item> items, String message) {
+    return new Body(answer.query(), answer.command(), items, message, null, null, null, null);
   }
 
   private static List<Item> items(List<Quote> quotes) {
     return quotes.stream().map(Item::of).toList();
   }
 
-  /** Per edition: matches and share (rounded to 4 places). */
+  /** Per edition: matches and share. */
   private static List<TrendItem> trend(Answer.TopicTrend trend) {
     return trend.trend().points().stream()
         .map(p -> new TrendItem(p.edition().label(), p.edition().year(), p.edition().region(), p.matches(),
-            Math.round(p.share() * 10_000) / 10_000.0))
+            round(p.share())))
         .toList();
+  }
+
+  /** A share rounded to 4 places: enough for a percentage with two decimals. */
+  private static double round(double share) {
+    return Math.round(share * 10_000) / 10_000.0;
   }
 
   private static Integer yearOf(Edition edition) {

@@ -2,11 +2,16 @@ package dev.kubeconbot.render;
 
 import dev.kubeconbot.answer.Answer;
 import dev.kubeconbot.answer.Quote;
+import dev.kubeconbot.answer.Trends;
 import dev.kubeconbot.content.Article;
+import java.util.Collections;
 import java.util.List;
 
 /** An answer as plain text for a person at a terminal. */
 public final class AnswerText {
+
+  /** Topics shown in the table of a trends answer; JSON has them all. */
+  private static final int TOPIC_ROWS = 12;
 
   private AnswerText() {}
 
@@ -27,6 +32,16 @@ public final class AnswerText {
             "#".repeat((int) Math.round(40 * p.share())))));
         text.append('\n').append(trend.hint()).append('\n');
       }
+      case Answer.EditionTrends trends -> {
+        text.append('\n').append(trends.summary()).append('\n');
+        List<Trends.Highlight> highlights = trends.highlights();
+        quotes(text, highlights.stream().map(Trends.Highlight::quote).toList(),
+            highlights.stream().map(Trends.Highlight::heading).toList());
+        text.append('\n').append(String.format("   %-28s %8s %8s %8s  %s%n", "topic", "share", "before", "change", "status"));
+        trends.trends().topics().stream().limit(TOPIC_ROWS).forEach(t -> text.append(String.format(
+            "   %-28s %7.1f%% %7.1f%% %+7.1f  %s%n", t.topic(), 100 * t.share(), 100 * t.before(), 100 * t.change(),
+            t.status().key())));
+      }
       case Answer.Listing listing -> listing(text, listing.articles());
     }
     if (!answer.message().isEmpty()) {
@@ -36,9 +51,19 @@ public final class AnswerText {
   }
 
   private static void quotes(StringBuilder text, List<Quote> quotes) {
+    quotes(text, quotes, Collections.nCopies(quotes.size(), ""));
+  }
+
+  /** Numbered quotes, each after its heading ("WebAssembly (rising)"), if not empty. */
+  private static void quotes(StringBuilder text, List<Quote> quotes, List<String> headings) {
     int number = 1;
-    for (Quote quote : quotes) {
-      text.append('\n').append(number++).append(". [").append(quote.edition().label()).append("] ")
+    for (int i = 0; i < quotes.size(); i++) {
+      Quote quote = quotes.get(i);
+      text.append('\n').append(number++).append(". ");
+      if (!headings.get(i).isEmpty()) {
+        text.append(headings.get(i)).append(" — ");
+      }
+      text.append('[').append(quote.edition().label()).append("] ")
           .append(quote.title());
       if (!quote.section().isEmpty()) {
         text.append(" › ").append(quote.section());

@@ -7,6 +7,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontFormatException;
 import java.awt.font.FontRenderContext;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +18,7 @@ import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.AxesChartStyler.TextAlignment;
 import org.knowm.xchart.style.CategoryStyler;
 
@@ -49,17 +51,19 @@ public final class TrendChart {
   /** Fill colour of the bars (Kubernetes blue); package-private so tests can find the bars. */
   static final Color BAR_COLOR = new Color(0x32, 0x6C, 0xE5);
 
-  private static final Color TEXT_COLOR = new Color(0x33, 0x33, 0x33);
+  static final Color TEXT_COLOR = new Color(0x33, 0x33, 0x33);
   private static final Font FONT = loadFont("/fonts/wqy-microhei.ttc");
-  private static final Font TITLE_FONT = FONT.deriveFont(Font.BOLD, 20f);
-  private static final Font TICK_FONT = FONT.deriveFont(13f);
+  static final Font TITLE_FONT = FONT.deriveFont(Font.BOLD, 20f);
+  static final Font TICK_FONT = FONT.deriveFont(13f);
+  /** Values and ticks are percentages: the sign is quoted, or DecimalFormat would multiply by 100. */
+  static final String PERCENT_PATTERN = "#,##0.#'%'";
   private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
   private static final int X_LABEL_ROTATION = 45;
   /** Wider x labels are shortened: XChart drops a rotated label that would cross the left edge. */
   private static final double MAX_LABEL_WIDTH = 130;
 
   /**
-   * One bar: an edition label such as "KubeCon EU 2019" and its value (a percentage or a count).
+   * One bar: an edition label such as "KubeCon EU 2019" and its value, a percentage (labelled "30%").
    */
   public record Bar(String label, double value) {
     public Bar {
@@ -77,7 +81,7 @@ public final class TrendChart {
     List<Bar> bars = trend.points().stream()
         .map(p -> new Bar(p.edition().shortLabel(), Math.round(p.share() * 1000) / 10.0))
         .toList();
-    return png(trend.topic(), Messages.get(lang, "trend.axis"), bars);
+    return png(Messages.get(lang, "trend.chartTitle", trend.topic()), Messages.get(lang, "trend.axis"), bars);
   }
 
   /** Renders {@code bars} at the default {@value #WIDTH}×{@value #HEIGHT} size. */
@@ -91,7 +95,7 @@ public final class TrendChart {
    * the middle with "…".
    *
    * @param title chart title, usually the topic (any language)
-   * @param yAxisTitle e.g. "% of passages" or "passages"
+   * @param yAxisTitle e.g. "share of passages"
    * @param bars one bar per edition, left to right in the given order; must not be empty
    * @throws IllegalArgumentException if {@code bars} is empty or a size is not positive
    */
@@ -116,10 +120,7 @@ public final class TrendChart {
             .yAxisTitle(yAxisTitle)
             .build();
     CategoryStyler styler = chart.getStyler();
-    styler.setLegendVisible(false);
-    styler.setChartBackgroundColor(Color.WHITE);
-    styler.setPlotBackgroundColor(Color.WHITE);
-    styler.setPlotBorderVisible(false);
+    style(styler);
     styler.setPlotGridVerticalLinesVisible(false);
     styler.setSeriesColors(new Color[] {BAR_COLOR});
     // Bars get 70% of their slot, but few bars stay ~80 px wide (at 800 px) instead of huge.
@@ -128,12 +129,8 @@ public final class TrendChart {
     // Room above the tallest bar for its value label; an all-zero chart still gets a 0..1 axis.
     styler.setYAxisMin(0.0);
     styler.setYAxisMax(max > 0 ? max * 1.15 : 1.0);
-    styler.setYAxisDecimalPattern("#,##0.#");
-    styler.setChartTitleFont(TITLE_FONT);
+    styler.setYAxisDecimalPattern(PERCENT_PATTERN);
     styler.setAxisTitleFont(FONT.deriveFont(14f));
-    styler.setAxisTickLabelsFont(TICK_FONT);
-    styler.setChartFontColor(TEXT_COLOR);
-    styler.setAxisTickLabelsColor(TEXT_COLOR);
     styler.setLabelsVisible(true);
     styler.setLabelsPosition(1.05); // just above the bar
     styler.setLabelsFont(FONT.deriveFont(12f));
@@ -148,8 +145,24 @@ public final class TrendChart {
     }
     chart.addSeries("share", labels, values);
 
+    return encode(BitmapEncoder.getBufferedImage(chart));
+  }
+
+  /** What every chart of the bot shares: white, no legend or frame, the bundled font in dark grey. */
+  static void style(AxesChartStyler styler) {
+    styler.setLegendVisible(false);
+    styler.setChartBackgroundColor(Color.WHITE);
+    styler.setPlotBackgroundColor(Color.WHITE);
+    styler.setPlotBorderVisible(false);
+    styler.setChartTitleFont(TITLE_FONT);
+    styler.setAxisTickLabelsFont(TICK_FONT);
+    styler.setChartFontColor(TEXT_COLOR);
+    styler.setAxisTickLabelsColor(TEXT_COLOR);
+  }
+
+  static byte[] encode(BufferedImage image) {
     try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", out);
+      ImageIO.write(image, "png", out);
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -196,7 +209,7 @@ public final class TrendChart {
     return new String(cps, 0, (keep + 1) / 2) + "…" + new String(cps, cps.length - keep / 2, keep / 2);
   }
 
-  private static double textWidth(String text, Font font) {
+  static double textWidth(String text, Font font) {
     return font.getStringBounds(text, FRC).getWidth();
   }
 

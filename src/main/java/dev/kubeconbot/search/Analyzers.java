@@ -19,6 +19,7 @@ import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
@@ -79,6 +80,25 @@ final class Analyzers {
     Analyzer bigrams = bigrams();
     return new PerFieldAnalyzerWrapper(words, Map.of(
         TEXT_WORDS, words, TEXT_BIGRAMS, bigrams));
+  }
+
+  /** Where {@code analyzer} finds {@code term} in {@code text}: the start offset of each occurrence. */
+  static List<Integer> occurrences(Analyzer analyzer, String field, String text, String term) {
+    List<Integer> starts = new ArrayList<>();
+    try (TokenStream stream = analyzer.tokenStream(field, text)) {
+      CharTermAttribute token = stream.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        if (token.toString().equals(term)) {
+          starts.add(offset.startOffset());
+        }
+      }
+      stream.end();
+      return starts;
+    } catch (IOException e) {
+      throw new UncheckedIOException("analysis of an in-memory string failed", e);
+    }
   }
 
   /** The tokens {@code analyzer} makes of {@code text} for {@code field}. */

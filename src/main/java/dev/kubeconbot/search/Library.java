@@ -1,23 +1,35 @@
 package dev.kubeconbot.search;
 
+import dev.kubeconbot.content.Article;
 import dev.kubeconbot.content.ContentException;
 import dev.kubeconbot.content.ContentLoader;
 import dev.kubeconbot.content.Corpus;
 import dev.kubeconbot.content.Edition;
 import dev.kubeconbot.content.EventCalendar;
+import dev.kubeconbot.content.Passage;
+import dev.kubeconbot.content.Scripts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.ScoreDoc;
 
 /**
@@ -38,6 +50,8 @@ public final class Library implements AutoCloseable {
    * trend of a common topic visits thousands of passages.
    */
   private volatile Map<Glossary.Topic, TopicMatches> topicMatches;
+  /** Passages per word and edition, for /trends only: computed on its first use. */
+  private volatile WordStats words;
 
   private Library(PassageIndex index, Glossary glossary, EventCalendar calendar) {
     this.index = index;
@@ -163,7 +177,7 @@ public final class Library implements AutoCloseable {
 
   /** How many passages discuss {@code topic}. */
   public int count(Glossary.Topic topic) {
-    return editionCounts(topic).values().stream().mapToInt(Integer::intValue).sum();
+    return mentions(topic).values().stream().mapToInt(Mentions::passages).sum();
   }
 
   /** How many passages discuss {@code topic}, per edition with articles, editions in time order. */
@@ -172,13 +186,84 @@ public final class Library implements AutoCloseable {
     return matches == null ? Map.of() : matches.counts();
   }
 
-  /** A topic's {@link #matchesByEdition} and the counts alone. */
-  private record TopicMatches(Map<Edition, EditionMatches> matches, Map<Edition, Integer> counts) {
-    static TopicMatches of(Map<Edition, EditionMatches> matches) {
+  /** How many passages and articles discuss {@code topic}, per edition with articles, in time order. */
+  public Map<Edition, Mentions> mentions(Glossary.Topic topic) {
+    TopicMatches matches = topicMatches().get(topic);
+    return matches == null ? Map.of() : matches.mentions();
+  }
+
+  /** A topic's {@link #matchesByEdition}, the counts alone, and the passages and articles behind them. */
+  private record TopicMatches(Map<Edition, EditionMatches> matches, Map<Edition, Integer> counts,
+      Map<Edition, Mentions> mentions) {
+    static TopicMatches of(Map<Edition, EditionMatches> matches, Map<Edition, Set<Article>> articles) {
       Map<Edition, Integer> counts = new TreeMap<>();
-      matches.forEach((edition, match) -> counts.put(edition, match.count()));
-      return new TopicMatches(Collections.unmodifiableMap(matches), Collections.unmodifiableMap(counts));
+      Map<Edition, Mentions> mentions = new TreeMap<>();
+      matches.forEach((edition, match) -> {
+        counts.put(edition, match.count());
+        mentions.put(edition, new Mentions(match.count(), articles.getOrDefault(edition, Set.of()).size()));
+      });
+      return new TopicMatches(Collections.unmodifiableMap(matches), Collections.unmodifiableMap(counts),
+          Collections.unmodifiableMap(mentions));
     }
+  }
+
+  /**
+   * Every word of the passage text (glossary names and host cities aside) in at least {@code min}
+   * passages of the editions {@code selection} accepts, with its passages there and in the editions
+   * {@code baseline} accepts. Words in fewer than three passages of the whole corpus are not counted.
+   */
+  public List<WordCount> wordCounts(Predicate<Edition> selection, Predicate<Edition> baseline, int min) {
+    WordStats stats = words;
+    if (stats == null) {
+      synchronized (this) {
+        stats = words;
+        if (stats == null) {
+          words = stats = WordStats.of(index, glossary(), calendar);
+        }
+      }
+    }
+    return stats.words(selection, baseline, min);
+  }
+
+  /** The best {@code limit} passages of {@code scope} (or all, for {@code null}) that contain an indexed word. */
+  public List<SearchHit> wordPassages(String term, Edition scope, int limit) {
+    Query word = new TermQuery(new Term(Analyzers.TEXT_WORDS, term));
+    return Arrays.stream(index.top(IndexSchema.within(word, scope), limit))
+        .map(top -> new SearchHit(index.passage(top.doc), top.score, 1.0))
+        .toList();
+  }
+
+  /**
+   * The indexed word {@code term} as a name, the way one of {@code texts} writes it ("Kubeflux" for
+   * {@code kubeflux}): a Latin word with a capital letter where it does not start a sentence. Empty
+   * if the texts use it only as an ordinary word.
+   */
+  public Optional<String> nameIn(String term, List<String> texts) {
+    for (String text : texts) {
+      for (int start : Analyzers.occurrences(index.analyzer(), Analyzers.TEXT_WORDS, text, term)) {
+        String word = text.substring(start).split("[^\\p{IsLatin}\\p{Nd}]", 2)[0];
+        boolean capital = word.chars().anyMatch(Character::isUpperCase);
+        if (capital && word.codePoints().allMatch(c -> Scripts.isLatin(c) || Character.isDigit(c))
+            && !startsSentence(text, start)) {
+          return Optional.of(word);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether only spaces, quotes or brackets stand between {@code start} and a sentence end or the text's start. */
+  private static boolean startsSentence(String text, int start) {
+    for (int i = start - 1; i >= 0; i--) {
+      char c = text.charAt(i);
+      if (".!?。！？:：\n".indexOf(c) >= 0) {
+        return true;
+      }
+      if (!Character.isWhitespace(c) && "\"“”'‘’([（「".indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -218,12 +303,19 @@ public final class Library implements AutoCloseable {
   }
 
   private Map<Edition, EditionMatches> matchesAll(QueryPlan plan) {
+    return matchesAll(plan, passage -> { });
+  }
+
+  /** {@link #matchesAll(QueryPlan)}, handing each matching passage to {@code each} in the same pass. */
+  private Map<Edition, EditionMatches> matchesAll(QueryPlan plan, Consumer<Passage> each) {
     Map<Edition, EditionMatches> matches = new TreeMap<>();
     corpus().passageCounts().keySet().forEach(edition -> matches.put(edition, new EditionMatches(0, null)));
     if (!plan.isEmpty()) {
-      index.collect(allOf(plan), true, (passage, score) -> matches.merge(passage.article().edition(),
-          new EditionMatches(1, new SearchHit(passage, score, 1.0)),
-          (seen, one) -> new EditionMatches(seen.count() + 1, better(one.best(), seen.best()))));
+      index.collect(allOf(plan), true, (passage, score) -> {
+        each.accept(passage);
+        matches.merge(passage.article().edition(), new EditionMatches(1, new SearchHit(passage, score, 1.0)),
+            (seen, one) -> new EditionMatches(seen.count() + 1, better(one.best(), seen.best())));
+      });
     }
     return matches;
   }
@@ -258,7 +350,12 @@ public final class Library implements AutoCloseable {
         if (known == null) {
           Map<Glossary.Topic, TopicMatches> computed = new HashMap<>();
           for (Glossary.Topic topic : glossary().topics()) {
-            computed.put(topic, TopicMatches.of(matchesAll(new QueryPlan(topic.name(), List.of(Concept.of(topic))))));
+            // Articles are told apart by identity: each is one object in the corpus, and cheaper to hash.
+            Map<Edition, Set<Article>> articles = new HashMap<>();
+            Map<Edition, EditionMatches> matches = matchesAll(new QueryPlan(topic.name(), List.of(Concept.of(topic))),
+                passage -> articles.computeIfAbsent(passage.article().edition(),
+                    e -> Collections.newSetFromMap(new IdentityHashMap<>())).add(passage.article()));
+            computed.put(topic, TopicMatches.of(matches, articles));
           }
           topicMatches = known = Map.copyOf(computed);
         }

@@ -125,6 +125,11 @@ final class PassageIndex implements AutoCloseable {
     }
   }
 
+  /** Whether document {@code doc} (an index-wide number) is a live passage, not a deleted one. */
+  boolean hasPassage(int doc) {
+    return passageOfDoc[doc] >= 0;
+  }
+
   /** The passage of document {@code doc} (an index-wide document number). */
   Passage passage(int doc) {
     int passage = passageOfDoc[doc];

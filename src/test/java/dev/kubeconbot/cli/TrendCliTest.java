@@ -33,6 +33,24 @@ class TrendCliTest {
   }
 
   @Test
+  void trendsWritesTheHeatMapOfAnEditionAndPrintsItsTrends() throws Exception {
+    Path png = dir.resolve("trends.png");
+    StringWriter out = new StringWriter();
+    assertThat(run(out, "trends", "--png", png.toString(), "--lang", "zh-CN", "EU", "2021")).isZero();
+    assertThat(ImageIO.read(png.toFile()).getHeight()).isEqualTo(400);
+    assertThat(out.toString()).contains("KubeCon EU 2021 的热点", "对比之前的 2 届", "GitOps", "Chart written to");
+
+    Path latest = dir.resolve("latest.png");
+    StringWriter vs = new StringWriter();
+    assertThat(run(vs, "trends", "--png", latest.toString(), "--vs", "2019")).isZero();
+    assertThat(vs.toString()).contains("KubeCon EU 2022 — trends", "against KubeCon 2019 (1 article, 14 passages)");
+
+    Path none = dir.resolve("none.png");
+    assertThat(run(new StringWriter(), "trends", "--png", none.toString(), "2017")).isEqualTo(1);
+    assertThat(Files.exists(none)).isFalse();
+  }
+
+  @Test
   void aTopicNobodyDiscussesWritesNoChart() {
     Path png = dir.resolve("none.png");
     StringWriter out = new StringWriter();

@@ -50,7 +50,7 @@ class DiscordBotTest {
 
     JsonNode commands = discord.awaitRequest("PUT", "/applications/" + discord.applicationId() + "/commands", TIMEOUT)
         .json();
-    assertThat(names(commands)).containsExactly("takeaways", "topic", "ask", "trend", "sources", "help");
+    assertThat(names(commands)).containsExactly("takeaways", "topic", "ask", "trend", "trends", "sources", "help");
     JsonNode takeaways = commands.get(0);
     assertThat(takeaways.at("/name_localizations/zh-CN").asText()).isEqualTo("要点");
     assertThat(takeaways.at("/name_localizations/zh-TW").asText()).isEqualTo("要點");
@@ -196,6 +196,57 @@ class DiscordBotTest {
       assertThat(file.filename()).isEqualTo("trend.png");
       assertThat(file.data()).startsWith(0x89, 'P', 'N', 'G');
     });
+  }
+
+  @Test
+  void trendsIsRegisteredWithEditionAutocompleteAndVsLocalised() {
+    JsonNode commands = discord.awaitRequest("PUT", "/applications/" + discord.applicationId() + "/commands", TIMEOUT)
+        .json();
+    JsonNode trends = StreamSupport.stream(commands.spliterator(), false)
+        .filter(c -> c.path("name").asText().equals("trends")).findFirst().orElseThrow();
+    assertThat(trends.at("/name_localizations/zh-CN").asText()).isEqualTo("热点");
+    assertThat(trends.at("/name_localizations/zh-TW").asText()).isEqualTo("熱點");
+    assertThat(trends.path("description").asText().length()).isLessThanOrEqualTo(100);
+    JsonNode edition = trends.at("/options/0");
+    assertThat(edition.path("name").asText()).isEqualTo("edition");
+    assertThat(edition.path("type").asInt()).isEqualTo(3);
+    assertThat(edition.path("required").asBoolean()).isFalse();
+    assertThat(edition.path("autocomplete").asBoolean()).isTrue();
+    assertThat(edition.at("/name_localizations/zh-CN").asText()).isEqualTo("届次");
+    JsonNode vs = trends.at("/options/1");
+    assertThat(vs.path("name").asText()).isEqualTo("vs");
+    assertThat(vs.path("autocomplete").asBoolean()).isTrue();
+    assertThat(vs.at("/name_localizations/zh-TW").asText()).isEqualTo("對比");
+
+    JsonNode choices = discord.awaitCallback(
+        discord.sendAutocomplete(SlashCommand.of("trends", FakeUser.human("una")), "edition", "eu"), TIMEOUT)
+        .json().at("/data/choices");
+    assertThat(choices).extracting(choice -> choice.path("value").asText())
+        .containsExactly("EU 2022", "EU 2021", "EU 2019");
+  }
+
+  @Test
+  void trendsIsDeferredAtOnceAndAnsweredWithItsSummaryQuotesAndHeatMap() {
+    Interaction trends = discord.sendSlashCommand(
+        SlashCommand.of("trends", FakeUser.human("vic")).withOption("edition", "EU 2021"));
+    assertThat(discord.awaitCallback(trends, TIMEOUT).json().path("type").asInt()).isEqualTo(CALLBACK_DEFERRED_MESSAGE);
+    JsonNode answer = bot.awaitAnswer(trends);
+    DiscordLimits.assertWithinLimits(answer);
+    JsonNode embed = answer.at("/embeds/0");
+    assertThat(embed.path("title").asText()).isEqualTo("KubeCon EU 2021 — trends");
+    assertThat(embed.path("description").asText())
+        .startsWith("KubeCon EU 2021 (2 articles, 21 passages) against the 2 editions before it").contains("New — ");
+    assertThat(embed.at("/fields/0/name").asText()).matches("1 · .+ \\((rising|new)\\) · KubeCon EU 2021.*");
+    assertThat(embed.at("/image/url").asText()).isEqualTo("attachment://trend.png");
+    assertThat(discord.awaitOriginalEdit(trends, TIMEOUT).files()).singleElement()
+        .satisfies(file -> assertThat(file.data()).startsWith(0x89, 'P', 'N', 'G'));
+
+    FakeUser wu = FakeUser.human("wu");
+    discord.sendDirectMessage(wu, "热点 2021");
+    RecordedRequest dm = discord.awaitMessage(discord.dmChannelId(wu), TIMEOUT);
+    DiscordLimits.assertWithinLimits(dm.json());
+    assertThat(dm.json().at("/embeds/0/title").asText()).isEqualTo("KubeCon 2021 的热点");
+    assertThat(dm.files()).singleElement().satisfies(file -> assertThat(file.filename()).isEqualTo("trend.png"));
   }
 
   @Test

@@ -54,15 +54,20 @@ class HttpApiTest {
     return "/api/ask?q=" + URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
 
-  @Test
-  void trendChartIsAPngOrAJsonReasonWhyNot() throws Exception {
-    HttpResponse<byte[]> chart = bot.send(HttpRequest.newBuilder(bot.uri("/api/trend.png?topic=wasm&lang=zh-CN")).build(),
+  /** Asserts that {@code path} answers with an 800×400 PNG. */
+  private static void assertChart(String path) throws Exception {
+    HttpResponse<byte[]> chart = bot.send(HttpRequest.newBuilder(bot.uri(path)).build(),
         HttpResponse.BodyHandlers.ofByteArray());
-    assertThat(chart.statusCode()).isEqualTo(200);
+    assertThat(chart.statusCode()).as(path).isEqualTo(200);
     assertThat(chart.headers().firstValue("Content-Type")).contains("image/png");
     java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(chart.body()));
     assertThat(image.getWidth()).isEqualTo(800);
     assertThat(image.getHeight()).isEqualTo(400);
+  }
+
+  @Test
+  void trendChartIsAPngOrAJsonReasonWhyNot() throws Exception {
+    assertChart("/api/trend.png?topic=wasm&lang=zh-CN");
 
     HttpResponse<String> none = bot.get("/api/trend.png?topic=quantum%20computing");
     assertThat(none.statusCode()).isEqualTo(404);
@@ -81,6 +86,16 @@ class HttpApiTest {
     assertThat(json(ask).has("answers")).isTrue();
     HttpResponse<String> chart = bot.get("/api/trend.png?topic=" + URLEncoder.encode(text.toString(), StandardCharsets.UTF_8));
     assertThat(chart.statusCode()).isIn(200, 404);
+  }
+
+  @Test
+  void trendsHeatMapIsAPngForTheLatestOrANamedEditionOrAJsonReasonWhyNot() throws Exception {
+    for (String query : List.of("", "?edition=EU%202021&lang=zh-TW", "?edition=2022&vs=2019")) {
+      assertChart("/api/trends.png" + query);
+    }
+    HttpResponse<String> none = bot.get("/api/trends.png?edition=2017");
+    assertThat(none.statusCode()).isEqualTo(404);
+    assertThat(json(none).get("error").asText()).contains("KubeCon 2017");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubeconbot.answer.Answer;
 import dev.kubeconbot.answer.Trend;
+import dev.kubeconbot.answer.Trends;
 
 /** The parts of an answer tests look at, failing clearly when the answer is of another kind. */
 public final class Answers {
@@ -16,6 +17,11 @@ public final class Answers {
     return kind.cast(answer.content());
   }
 
+  /** The figures of a /trends answer. */
+  public static Trends trends(Answer answer) {
+    return content(answer, Answer.EditionTrends.class).trends();
+  }
+
   /** The trend of a /trend answer. */
   public static Trend trend(Answer answer) {
     return content(answer, Answer.TopicTrend.class).trend();
@@ -26,6 +32,7 @@ public final class Answers {
     return switch (answer.content()) {
       case Answer.Quotes quotes -> quotes.hint().orElse(null);
       case Answer.TopicTrend trend -> trend.hint();
+      case Answer.EditionTrends trends -> null;
       case Answer.Message message -> null;
       case Answer.Listing listing -> null;
     };

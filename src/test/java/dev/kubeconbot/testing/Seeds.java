@@ -25,13 +25,18 @@ public final class Seeds {
 
   public static synchronized Library library() {
     if (library == null) {
-      try {
-        library = Library.load(CONFIG, List.of(CONTENT));
-      } catch (ContentException e) {
-        throw new IllegalStateException("seed content must load", e);
-      }
+      library = load(CONTENT);
     }
     return library;
+  }
+
+  /** The articles of {@code content} with the project's configuration. */
+  public static Library load(Path content) {
+    try {
+      return Library.load(CONFIG, List.of(content));
+    } catch (ContentException e) {
+      throw new IllegalStateException(content + " must load", e);
+    }
   }
 
   public static AnswerEngine engine() {
