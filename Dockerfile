@@ -3,7 +3,8 @@
 # (local mode; add -e DISCORD_TOKEN=… to connect to Discord). See the README, "Docker".
 
 # --- build: the same Maven wrapper command as the README ---
-FROM eclipse-temurin:25-jdk-noble AS build
+# Fully qualified image names: builders without a default registry (Podman, Buildah, some CI) refuse short ones.
+FROM docker.io/library/eclipse-temurin:25-jdk-noble AS build
 WORKDIR /src
 # Wrapper and POM first, so the dependency layer is reused until pom.xml changes.
 COPY .mvn/ .mvn/
@@ -15,7 +16,12 @@ COPY content/ content/
 RUN ./mvnw -q -DskipTests package
 
 # --- runtime: a JRE, the jar, the content and the configuration ---
-FROM eclipse-temurin:25-jre-noble
+FROM docker.io/library/eclipse-temurin:25-jre-noble
+# OCI image annotations (the version follows pom.xml; KubernetesManifestsTest checks they agree).
+LABEL org.opencontainers.image.title="kubecon-bot" \
+      org.opencontainers.image.description="Discord bot that answers questions about KubeCon trends with verbatim, linked quotes" \
+      org.opencontainers.image.version="0.1.0" \
+      org.opencontainers.image.base.name="docker.io/library/eclipse-temurin:25-jre-noble"
 RUN groupadd --system --gid 10001 bot \
     && useradd --system --uid 10001 --gid bot --no-create-home --shell /usr/sbin/nologin bot
 WORKDIR /app
