@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Answers questions about KubeCon trends with verbatim, linked quotes.",
-    subcommands = {AskCli.class, ServeCli.class, TrendCli.class, TrendsCli.class, CommandLine.HelpCommand.class})
+    subcommands = {AskCli.class, IndexCli.class, ServeCli.class, TrendCli.class, TrendsCli.class, CommandLine.HelpCommand.class})
 public final class Main {
 
   public static void main(String[] args) {

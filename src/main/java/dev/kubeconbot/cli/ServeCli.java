@@ -4,12 +4,14 @@ import dev.kubeconbot.answer.AnswerEngine;
 import dev.kubeconbot.answer.CommandRegistry;
 import dev.kubeconbot.app.BotApp;
 import dev.kubeconbot.app.Logging;
+import dev.kubeconbot.app.SemanticMetrics;
 import dev.kubeconbot.config.BotConfig;
 import dev.kubeconbot.config.ConfigException;
 import dev.kubeconbot.config.ConfigLoader;
 import dev.kubeconbot.content.ContentException;
 import dev.kubeconbot.discord.DiscordBot;
 import dev.kubeconbot.search.Library;
+import dev.kubeconbot.search.SemanticSearch;
 import dev.kubeconbot.service.AnswerService;
 import dev.kubeconbot.service.FrontEnd;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -61,9 +63,10 @@ final class ServeCli implements Callable<Integer> {
     Logging.use(config.logFormat());
     List<Path> content = options.contentFolders(config.contentDirs());
     Path index = config.indexDir().orElseGet(() -> ConfigLoader.defaultIndexDir(env, content));
-    BotApp.LibraryLoader library =
-        () -> Library.loadPersisted(config.configDir(), content, config.contentMaxFileBytes(), index);
-    BotApp app = new BotApp(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    BotApp.LibraryLoader library = lexicalOrHybrid(config, registry,
+        () -> Library.loadPersisted(config.configDir(), content, config.contentMaxFileBytes(), index));
+    BotApp app = new BotApp(config, registry,
         () -> new AnswerEngine(CommandRegistry.standard(), library.load()), ServeCli::frontEnds);
     app.reloadOnChange(content, library);
     Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
@@ -75,6 +78,24 @@ final class ServeCli implements Callable<Integer> {
     }
     app.awaitStopped();
     return 0;
+  }
+
+  /**
+   * With semantic search on, each library loaded (at start and on every reload) gets its vectors in
+   * the background: it answers lexically at once and hybrid when they are in. Off, nothing of the
+   * embedding models is ever loaded.
+   */
+  private static BotApp.LibraryLoader lexicalOrHybrid(BotConfig config, MeterRegistry registry, BotApp.LibraryLoader lexical) {
+    if (!config.search().semantic()) {
+      return lexical;
+    }
+    SemanticSearch semantic = SemanticSearch.open(config.search().vectorCache());
+    SemanticMetrics.bindTo(registry, semantic);
+    return () -> {
+      Library library = lexical.load();
+      semantic.attach(library);
+      return library;
+    };
   }
 
   /** Logs why start failed, in one line, and gives the exit code. */

@@ -20,7 +20,8 @@ public record BotConfig(
     Cache cache,
     RateLimit rateLimit,
     LogFormat logFormat,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    Search search) {
 
   public BotConfig {
     contentDirs = List.copyOf(contentDirs);
@@ -57,6 +58,14 @@ public record BotConfig(
 
   /** At most {@code answers} answers per user (or HTTP client address) per {@code window}, a sliding window. */
   public record RateLimit(int answers, Duration window) {}
+
+  /**
+   * Semantic search beside the lexical one.
+   *
+   * @param semantic whether questions are also searched by embedding (off: the models are never loaded)
+   * @param vectorCache the folder that keeps passage vectors between starts
+   */
+  public record Search(boolean semantic, Path vectorCache) {}
 
   /** Plain text logs for people, JSON lines for log collectors. */
   public enum LogFormat { TEXT, JSON }

@@ -55,7 +55,10 @@ public final class ConfigLoader {
       new Setting("rateLimit.answers", "RATE_LIMIT_ANSWERS", "5", "a whole number from 1 to 1000000"),
       new Setting("rateLimit.window", "RATE_LIMIT_WINDOW", "10s", "a duration from 1s to 1h, such as 10s or 1m"),
       new Setting("log.format", "LOG_FORMAT", "text", "text or json"),
-      new Setting("shutdown.grace", "SHUTDOWN_GRACE", "8s", "a duration from 0s to 60s"));
+      new Setting("shutdown.grace", "SHUTDOWN_GRACE", "8s", "a duration from 0s to 60s"),
+      new Setting("search.semantic", "SEARCH_SEMANTIC", "true", "true or false"),
+      new Setting("search.vectorCache", "SEARCH_VECTOR_CACHE", "",
+          "empty (the user's cache folder: $XDG_CACHE_HOME or ~/.cache, then kubecon-bot/vectors) or a folder"));
 
   /** The token is read from here only; a {@code discord.token} key in the file is refused. */
   public static final String TOKEN_ENV = "DISCORD_TOKEN";
@@ -76,11 +79,16 @@ public final class ConfigLoader {
    * so that a second set does not overwrite the first one's index.
    */
   public static Path defaultIndexDir(Map<String, String> env, List<Path> contentDirs) {
-    String xdg = env.get("XDG_CACHE_HOME");
-    Path cache = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
     String folders = contentDirs.stream().map(d -> d.toAbsolutePath().normalize().toString())
         .collect(Collectors.joining("\n"));
-    return cache.resolve("kubecon-bot").resolve("index-" + Integer.toHexString(folders.hashCode()));
+    return userCache(env).resolve("index-" + Integer.toHexString(folders.hashCode()));
+  }
+
+  /** The bot's folder in the user's cache folder: {@code $XDG_CACHE_HOME}, else {@code ~/.cache}, then {@code kubecon-bot}. */
+  static Path userCache(Map<String, String> env) {
+    String xdg = env.get("XDG_CACHE_HOME");
+    Path cache = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+    return cache.resolve("kubecon-bot");
   }
 
   /**
@@ -159,7 +167,9 @@ public final class ConfigLoader {
               Duration.ofDays(7))),
           rateLimit("rateLimit"),
           logFormat("log.format"),
-          duration("shutdown.grace", Duration.ZERO, Duration.ofSeconds(60)));
+          duration("shutdown.grace", Duration.ZERO, Duration.ofSeconds(60)),
+          new BotConfig.Search(bool("search.semantic"),
+              optionalPath("search.vectorCache").orElseGet(() -> userCache(env).resolve("vectors"))));
     }
 
     /** {@code prefix.answers} per {@code prefix.window}. */
@@ -330,6 +340,14 @@ public final class ConfigLoader {
         }
       }
       return ids;
+    }
+
+    private boolean bool(String key) throws ConfigException {
+      return switch (value(key).toLowerCase(Locale.ROOT)) {
+        case "true" -> true;
+        case "false" -> false;
+        default -> throw bad(key);
+      };
     }
 
     private BotConfig.LogFormat logFormat(String key) throws ConfigException {

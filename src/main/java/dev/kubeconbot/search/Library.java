@@ -44,6 +44,8 @@ public final class Library implements AutoCloseable {
   private final EventCalendar calendar;
   private final ConceptQueries queries;
   private final Coverage coverage;
+  /** The passages' vectors once {@link SemanticSearch} has them all; until then answers are lexical only. */
+  private volatile VectorIndex vectors;
   /**
    * Per glossary topic and edition, the matching passages and the best of them: computed once, on
    * first use (the warm-up before readiness), since topics come back in query after query and a
@@ -125,6 +127,19 @@ public final class Library implements AutoCloseable {
    */
   public static void warmUp() {
     Analyzers.warmUp();
+  }
+
+  /** Whether questions are searched semantically too (the vectors of every passage are in). */
+  public boolean hybrid() {
+    return vectors != null;
+  }
+
+  VectorIndex vectors() {
+    return vectors;
+  }
+
+  void useVectors(VectorIndex index) {
+    vectors = index;
   }
 
   public Corpus corpus() {

@@ -33,9 +33,11 @@ class ConfigLoaderTest {
     assertThat(config.logFormat()).isEqualTo(BotConfig.LogFormat.TEXT);
     assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(8));
     assertThat(config.discord().enabled()).isFalse();
+    assertThat(config.search()).isEqualTo(new BotConfig.Search(true,
+        Path.of(System.getProperty("user.home"), ".cache", "kubecon-bot", "vectors")));
     // No file at all: the same defaults, from SETTINGS.
     assertThat(ConfigLoader.load(dir, Map.of())).isEqualTo(new BotConfig(dir, config.contentDirs(), 2L << 20, Optional.empty(), config.http(),
-        config.discord(), config.cache(), config.rateLimit(), config.logFormat(), config.shutdownGrace()));
+        config.discord(), config.cache(), config.rateLimit(), config.logFormat(), config.shutdownGrace(), config.search()));
   }
 
   @Test
@@ -54,6 +56,14 @@ class ConfigLoaderTest {
     assertThat(config.contentDirs()).containsExactly(Path.of("a"), Path.of("b"));
   }
 
+  @Test
+  void semanticSearchIsSwitchedAndItsCacheFolderChosenFromTheEnvironment() throws Exception {
+    assertThat(ConfigLoader.load(dir, Map.of("SEARCH_SEMANTIC", "FALSE", "SEARCH_VECTOR_CACHE", "/data/vectors")).search())
+        .isEqualTo(new BotConfig.Search(false, Path.of("/data/vectors")));
+    assertThat(ConfigLoader.load(dir, Map.of("XDG_CACHE_HOME", "/var/cache")).search().vectorCache())
+        .isEqualTo(Path.of("/var/cache/kubecon-bot/vectors"));
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "HTTP_PORT|70000|config key http.port (env HTTP_PORT) is '70000': must be a port from 1 to 65535 (0 picks a free one)",
@@ -64,6 +74,7 @@ class ConfigLoaderTest {
       "RATE_LIMIT_ANSWERS|0|config key rateLimit.answers (env RATE_LIMIT_ANSWERS) is '0': must be a whole number from 1",
       "HTTP_RATE_LIMIT_WINDOW|2h|config key http.rateLimit.window (env HTTP_RATE_LIMIT_WINDOW) is '2h': must be a duration from 1s to 1h",
       "LOG_FORMAT|xml|config key log.format (env LOG_FORMAT) is 'xml': must be text or json",
+      "SEARCH_SEMANTIC|yes|config key search.semantic (env SEARCH_SEMANTIC) is 'yes': must be true or false",
       "SHARD_IDS|4|config key discord.shardIds (env SHARD_IDS) is '4': must be empty (all shards), or shard ids below the total",
       "DISCORD_API_URL|ftp://x/|config key discord.apiUrl (env DISCORD_API_URL) is 'ftp://x/': must be an http(s) URL"})
   void aBadValueIsRefusedWithKeyEnvValueAndWhatIsAllowed(String env, String value, String message) {
