@@ -33,6 +33,10 @@ COPY --chmod=0555 deploy/docker/healthcheck.sh /usr/local/bin/healthcheck
 # SIGTERM (JDK 25, JEP 483/514): start-up loads and links the classes it recorded instead of reading
 # them from the jar. Trained on what the container runs, not on `ask`. The README's "Benchmarks" has
 # the numbers. Built as root, read-only for the bot.
+# Passage vectors of the bundled content, embedded now so that a container starts with hybrid search
+# (read-only for the bot: mount a volume on /app/vectors when you mount your own content).
+ENV SEARCH_VECTOR_CACHE=/app/vectors
+RUN java -XX:+UseSerialGC -jar kubecon-bot.jar index
 COPY --chmod=0555 deploy/docker/aot-train.sh /usr/local/bin/aot-train
 RUN aot-train kubecon-bot.aot
 USER 10001:10001

@@ -79,8 +79,13 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
     appender.start();
 
     context.getLogger("org.apache.lucene").setLevel(Level.WARN);
-    // "Java vector incubator module is not readable": the bot uses no vectors.
+    // "Java vector incubator module is not readable": the scalar code is fast enough for the bot's vector index.
     context.getLogger("org.apache.lucene.internal.vectorization").setLevel(Level.ERROR);
+    // The embedding models' tokenizer library: "Failed to detect GPU count" (it runs on the CPU by design)
+    // and "maxLength is not explicitly specified" (the model's own 512 is the one wanted) are not news.
+    context.getLogger("ai.djl").setLevel(Level.WARN);
+    context.getLogger("ai.djl.util.cuda").setLevel(Level.ERROR);
+    context.getLogger("ai.djl.huggingface.tokenizers.HuggingFaceTokenizer").setLevel(Level.ERROR);
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.toLevel(level, Level.INFO));
     root.addAppender(appender);
