@@ -49,16 +49,24 @@ public final class AskCommand implements Command {
       return Answer.guidance("ask", call.query(), title, call.text("query.empty"));
     }
     List<SearchHit> hits = Retrieval.select(library, plan, POLICY, scope);
-    if (!hits.isEmpty()) {
-      return Answer.of("ask", call.query(), title, new Answer.Quotes(Retrieval.quotes(hits), Optional.empty()));
+    List<String> notes = List.of();
+    if (hits.isEmpty()) {
+      Partial partial = partialMatch(call, plan, scope);
+      if (partial != null) {
+        hits = partial.hits();
+        notes = List.of(partial.note());
+      }
     }
-    Answer partial = partialAnswer(call, plan, scope, title);
-    if (partial != null) {
-      return partial;
+    hits = Retrieval.capped(library.withMeaning(question, hits, scope), POLICY);
+    if (!hits.isEmpty()) {
+      return new Answer("ask", call.query(), title, notes, new Answer.Quotes(Retrieval.quotes(hits), Optional.empty()));
     }
     return Answer.message("ask", call.query(), title,
         call.text("ask.none", question, String.join(", ", Retrieval.suggestions(library, searchText, 5))));
   }
+
+  /** Passages about the known part of a question, and the note that says which words matched nothing. */
+  private record Partial(List<SearchHit> hits, String note) {}
 
   /**
    * When some words of the question appear nowhere (an English question over Chinese articles often
@@ -66,7 +74,7 @@ public final class AskCommand implements Command {
    * what is known, saying plainly which words matched nothing. A topic in more than a quarter of all
    * passages (Kubernetes) is not distinctive enough to answer on.
    */
-  private static Answer partialAnswer(Invocation call, QueryPlan plan, Edition scope, String title) {
+  private static Partial partialMatch(Invocation call, QueryPlan plan, Edition scope) {
     Library library = call.library();
     int passages = library.corpus().passages().size();
     // Exact counts walk every match: count each concept once.
@@ -83,8 +91,7 @@ public final class AskCommand implements Command {
     if (hits.isEmpty()) {
       return null;
     }
-    String note = call.text("ask.partial", labels(unknown), labels(known));
-    return new Answer("ask", call.query(), title, List.of(note), new Answer.Quotes(Retrieval.quotes(hits), Optional.empty()));
+    return new Partial(hits, call.text("ask.partial", labels(unknown), labels(known)));
   }
 
   private static String labels(List<Concept> concepts) {

@@ -53,9 +53,14 @@ final class Retrieval {
       order = order.thenComparing(h -> h.passage().article().edition(), Comparator.reverseOrder());
     }
     order = order.thenComparingDouble(h -> -h.score());
+    return capped(hits.stream().filter(h -> h.score() >= best * policy.minRelativeScore()).sorted(order).toList(), policy);
+  }
+
+  /** The first of {@code ordered}, at most {@code policy.perArticle()} per article and {@code policy.limit()} in all. */
+  static List<SearchHit> capped(List<SearchHit> ordered, Policy policy) {
     Map<Article, Integer> perArticle = new HashMap<>();
     List<SearchHit> selected = new ArrayList<>();
-    for (SearchHit hit : hits.stream().filter(h -> h.score() >= best * policy.minRelativeScore()).sorted(order).toList()) {
+    for (SearchHit hit : ordered) {
       if (perArticle.merge(hit.passage().article(), 1, Integer::sum) <= policy.perArticle()) {
         selected.add(hit);
         if (selected.size() == policy.limit()) {

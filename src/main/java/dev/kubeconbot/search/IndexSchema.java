@@ -54,25 +54,39 @@ final class IndexSchema {
     doc.add(new NumericDocValuesField(ORDINAL, ordinal));
     doc.add(new TextField(Analyzers.TEXT_WORDS, passage.text(), Field.Store.NO));
     doc.add(new TextField(Analyzers.TEXT_BIGRAMS, passage.text(), Field.Store.NO));
+    addEdition(doc, passage);
+    return doc;
+  }
+
+  /** The passage's year and region, to filter on: the lexical and the vector index both hold them. */
+  static void addEdition(Document doc, Passage passage) {
     doc.add(new IntField(YEAR, passage.article().edition().year(), Field.Store.NO));
     if (passage.article().edition().region() != null) {
       doc.add(new KeywordField(REGION, passage.article().edition().region(), Field.Store.NO));
     }
-    return doc;
   }
 
   /** {@code query} limited to the passages of {@code scope} (its year and region, where known); {@code null} for all. */
   static Query within(Query query, Edition scope) {
-    if (scope == null || !scope.isKnown()) {
+    Query filter = editionFilter(scope);
+    if (filter == null) {
       return query;
     }
-    BooleanQuery.Builder scoped = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
+    return new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST).add(filter, BooleanClause.Occur.FILTER).build();
+  }
+
+  /** The passages of {@code scope} (its year and region, where known), or {@code null} for no limit. */
+  static Query editionFilter(Edition scope) {
+    if (scope == null || !scope.isKnown()) {
+      return null;
+    }
+    BooleanQuery.Builder filter = new BooleanQuery.Builder();
     if (scope.hasYear()) {
-      scoped.add(IntField.newExactQuery(YEAR, scope.year()), BooleanClause.Occur.FILTER);
+      filter.add(IntField.newExactQuery(YEAR, scope.year()), BooleanClause.Occur.FILTER);
     }
     if (scope.region() != null) {
-      scoped.add(KeywordField.newExactQuery(REGION, scope.region()), BooleanClause.Occur.FILTER);
+      filter.add(KeywordField.newExactQuery(REGION, scope.region()), BooleanClause.Occur.FILTER);
     }
-    return scoped.build();
+    return filter.build();
   }
 }

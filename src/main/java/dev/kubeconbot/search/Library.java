@@ -46,6 +46,8 @@ public final class Library implements AutoCloseable {
   private final Coverage coverage;
   /** The passages' vectors once {@link SemanticSearch} has them all; until then answers are lexical only. */
   private volatile VectorIndex vectors;
+  /** How questions merge lexical and semantic hits; the eval compares the ways. */
+  private volatile Fusion fusion = Fusion.HYBRID;
   /**
    * Per glossary topic and edition, the matching passages and the best of them: computed once, on
    * first use (the warm-up before readiness), since topics come back in query after query and a
@@ -140,6 +142,30 @@ public final class Library implements AutoCloseable {
 
   void useVectors(VectorIndex index) {
     vectors = index;
+  }
+
+  void fuseWith(Fusion way) {
+    fusion = way;
+  }
+
+  /**
+   * A free question's lexical hits, fused with the passages nearest to it in meaning once the
+   * vectors are in: for {@code /ask}, direct messages and mentions. ({@code /topic} and
+   * {@code /trend} promise that the topic's words are in every quote, so they stay lexical.) The
+   * question is embedded in its own language and searched among that language's passages only;
+   * a passage found by meaning alone must clear the model's similarity floor.
+   *
+   * @param lexical the lexical hits that passed the command's policy, best first
+   * @param scope the edition the question names, or {@code null}
+   */
+  public List<SearchHit> withMeaning(String question, List<SearchHit> lexical, Edition scope) {
+    VectorIndex index = vectors;
+    Fusion way = fusion;
+    if (index == null || way instanceof Fusion.LexicalOnly) {
+      return lexical;
+    }
+    VectorLang lang = VectorLang.ofQuery(question);
+    return way.fuse(lexical, index.search(question, Fusion.NEAREST, scope), lang, lang.floor());
   }
 
   public Corpus corpus() {

@@ -9,9 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.IntField;
-import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
@@ -21,8 +18,6 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.VectorSimilarityFunction;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
@@ -37,9 +32,8 @@ import org.apache.lucene.store.Directory;
  */
 final class VectorIndex {
 
+  /** The passage's position in the corpus: a vector index is built for one corpus and never updated. */
   private static final String PASSAGE_ID = "passage";
-  private static final String YEAR = "year";
-  private static final String REGION = "region";
 
   /** A passage near a question, with the cosine similarity of their vectors (-1–1). */
   record Hit(Passage passage, float similarity) {}
@@ -79,14 +73,10 @@ final class VectorIndex {
   }
 
   private static Document document(Entry entry) {
-    Passage passage = entry.passage();
     Document doc = new Document();
-    doc.add(new NumericDocValuesField(PASSAGE_ID, passage.id()));
+    doc.add(new NumericDocValuesField(PASSAGE_ID, entry.passage().id()));
+    IndexSchema.addEdition(doc, entry.passage());
     doc.add(new KnnFloatVectorField(entry.lang().field(), entry.vector(), VectorSimilarityFunction.DOT_PRODUCT));
-    doc.add(new IntField(YEAR, passage.article().edition().year(), Field.Store.NO));
-    if (passage.article().edition().region() != null) {
-      doc.add(new KeywordField(REGION, passage.article().edition().region(), Field.Store.NO));
-    }
     return doc;
   }
 
@@ -112,7 +102,7 @@ final class VectorIndex {
 
   /** The {@code k} passages of {@code lang} nearest to {@code vector}, nearest first. */
   List<Hit> nearest(VectorLang lang, float[] vector, int k, Edition scope) {
-    Query query = new KnnFloatVectorQuery(lang.field(), vector, k, editionFilter(scope));
+    Query query = new KnnFloatVectorQuery(lang.field(), vector, k, IndexSchema.editionFilter(scope));
     try {
       ScoreDoc[] top = searcher.search(query, k).scoreDocs;
       List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
@@ -129,19 +119,5 @@ final class VectorIndex {
     } catch (IOException e) {
       throw new UncheckedIOException("searching the vector index failed", e);
     }
-  }
-
-  private static Query editionFilter(Edition scope) {
-    if (scope == null || (!scope.hasYear() && scope.region() == null)) {
-      return null;
-    }
-    BooleanQuery.Builder filter = new BooleanQuery.Builder();
-    if (scope.hasYear()) {
-      filter.add(IntField.newExactQuery(YEAR, scope.year()), BooleanClause.Occur.FILTER);
-    }
-    if (scope.region() != null) {
-      filter.add(KeywordField.newExactQuery(REGION, scope.region()), BooleanClause.Occur.FILTER);
-    }
-    return filter.build();
   }
 }
