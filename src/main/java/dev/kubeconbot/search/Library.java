@@ -377,6 +377,10 @@ public final class Library implements AutoCloseable {
   @Override
   public void close() {
     index.close();
+    VectorIndex semantic = vectors;
+    if (semantic != null) {
+      semantic.close();
+    }
   }
 
   private Query allOf(QueryPlan plan) {

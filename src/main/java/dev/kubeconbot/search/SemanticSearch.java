@@ -304,7 +304,8 @@ public final class SemanticSearch implements AutoCloseable {
     }
   }
 
-  private Encoder encoder(VectorLang lang) {
+  /** The model of {@code lang}, loaded on first need. */
+  Encoder encoder(VectorLang lang) {
     return encoders.computeIfAbsent(lang, models);
   }
 

@@ -30,7 +30,7 @@ import org.apache.lucene.store.Directory;
  * Built from cached vectors, in a folder (kept for the next start when the corpus is unchanged) or
  * in memory. Immutable once built.
  */
-final class VectorIndex {
+final class VectorIndex implements AutoCloseable {
 
   /** The passage's position in the corpus: a vector index is built for one corpus and never updated. */
   private static final String PASSAGE_ID = "passage";
@@ -118,6 +118,16 @@ final class VectorIndex {
       return hits;
     } catch (IOException e) {
       throw new UncheckedIOException("searching the vector index failed", e);
+    }
+  }
+
+  /** Releases the index's files (memory maps); searches after this fail. */
+  @Override
+  public void close() {
+    try {
+      searcher.getIndexReader().close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("closing the vector index failed", e);
     }
   }
 }

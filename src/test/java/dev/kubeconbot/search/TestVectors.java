@@ -16,11 +16,19 @@ public final class TestVectors {
 
   /** Gives {@code library} its vectors and returns it, hybrid. */
   public static synchronized Library hybrid(Library library) {
+    semantic().index(library, 2, (done, total) -> {});
+    return library;
+  }
+
+  static synchronized Encoder model(VectorLang lang) {
+    return semantic().encoder(lang);
+  }
+
+  private static SemanticSearch semantic() {
     if (semantic == null) {
       semantic = SemanticSearch.open(CACHE);
     }
-    semantic.index(library, 2, (done, total) -> {});
-    return library;
+    return semantic;
   }
 
   /** The ways {@code /ask} can rank, for the eval to compare. */
