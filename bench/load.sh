@@ -21,7 +21,7 @@ run() {
   echo "== $label: RSS after load $(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status") MiB," \
     "peak $(awk '/VmHWM/ {print int($2 / 1024)}' "/proc/$pid/status") MiB"
   echo "== $label: responses by status: $(curl -s "http://127.0.0.1:$port/metrics" \
-    | grep '^bot_requests_total' | tr '\n' ' ')"
+    | grep '^kubecon_bot_requests_total' | tr '\n' ' ')"
   kill -TERM "$pid"
   wait "$pid" || true
   trap - EXIT

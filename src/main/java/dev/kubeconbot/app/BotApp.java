@@ -78,7 +78,7 @@ public final class BotApp implements ServiceStatus {
   private List<Path> watchedFolders = List.of();
   private LibraryLoader reloader;
   private volatile ContentWatcher watcher;
-  private static final String RELOADS = "bot.content.reloads";
+  private static final String RELOADS = "kubecon.bot.content.reloads";
   /** Set when the content has no articles (at start-up, and until a reload brings some): not ready. */
   private volatile String noArticles;
   /** Why the last reload was refused, while the previous content is served; cleared by a good reload. */
@@ -92,9 +92,10 @@ public final class BotApp implements ServiceStatus {
       FrontEndFactory frontEndFactory) {
     this.config = config;
     this.registry = registry;
+    JvmMetrics.nameByConvention(registry);
     this.engineLoader = engineLoader;
     this.frontEndFactory = frontEndFactory;
-    Gauge.builder("bot.content.reload.failing", this, app -> app.reloadFailure == null ? 0 : 1)
+    Gauge.builder("kubecon.bot.content.reload.failing", this, app -> app.reloadFailure == null ? 0 : 1)
         .description("1 while the last content reload was refused and the previous content is served")
         .register(registry);
   }

@@ -13,16 +13,16 @@ public final class SemanticMetrics {
   private SemanticMetrics() {}
 
   public static void bindTo(MeterRegistry registry, SemanticSearch semantic) {
-    Gauge.builder("bot.semantic.queue", semantic, s -> s.stats().queued())
+    Gauge.builder("kubecon.bot.semantic.queue", semantic, s -> s.stats().queued())
         .description("Passages waiting to be embedded").register(registry);
-    Gauge.builder("bot.semantic.vectors.cached", semantic, s -> s.stats().cached())
+    Gauge.builder("kubecon.bot.semantic.vectors.cached", semantic, s -> s.stats().cached())
         .description("Passage vectors in the on-disk cache").register(registry);
-    FunctionCounter.builder("bot.semantic.vectors.computed", semantic, s -> s.stats().computed())
+    FunctionCounter.builder("kubecon.bot.semantic.vectors.computed", semantic, s -> s.stats().computed())
         .description("Passage vectors computed since start (the rest came from the cache)").register(registry);
-    FunctionTimer.builder("bot.semantic.query.embedding", semantic, s -> s.stats().queries(),
+    FunctionTimer.builder("kubecon.bot.semantic.query.embedding", semantic, s -> s.stats().queries(),
             s -> s.stats().queryNanos(), TimeUnit.NANOSECONDS)
         .description("Time to embed a question").register(registry);
-    Gauge.builder("bot.semantic.hybrid", semantic, s -> s.stats().hybrid() ? 1 : 0)
+    Gauge.builder("kubecon.bot.semantic.hybrid", semantic, s -> s.stats().hybrid() ? 1 : 0)
         .description("1 once questions are searched by meaning too, 0 while answers are lexical only").register(registry);
   }
 }

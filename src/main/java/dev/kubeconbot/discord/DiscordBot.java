@@ -55,7 +55,7 @@ public final class DiscordBot implements FrontEnd {
         new CommandRegistrar(answers.engine().commands().specs(), config.guildId()),
         new InteractionListener(answers, renderer, pageIds, responder, errors),
         new MessageListener(answers, renderer, errors));
-    Gauge.builder("bot.discord.shards.connected", this, DiscordBot::connectedShards)
+    Gauge.builder("kubecon.bot.discord.shards.connected", this, DiscordBot::connectedShards)
         .description("Shards connected to the Discord gateway")
         .register(registry);
   }

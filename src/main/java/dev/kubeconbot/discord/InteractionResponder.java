@@ -123,7 +123,7 @@ final class InteractionResponder {
   private void send(RestAction<?> action, Timer.Sample sample, Target target, boolean deferred) {
     String kind = target instanceof ButtonEdit ? "button" : "command";
     action.queue(
-        done -> sample.stop(Timer.builder("bot.discord.response")
+        done -> sample.stop(Timer.builder("kubecon.bot.discord.response")
             .description("Interaction received to response sent")
             .tag("interaction", kind)
             .tag("deferred", Boolean.toString(deferred))

@@ -84,7 +84,7 @@ class ContentReloadTest {
       bot.await("/readyz", ContentReloadTest::reloadFailed);
       assertThat(answersWith(bot.get("/api/ask?q=/topic%20gitops"), "declare infrastructure")).isTrue();
       assertThat(bot.get("/metrics").body())
-          .contains("bot_content_reload_failing 1.0").containsPattern("bot_content_reloads_total\\{outcome=\"failed\"} [1-9]");
+          .contains("kubecon_bot_content_reload_failing 1.0").containsPattern("kubecon_bot_content_reloads_total\\{outcome=\"failed\"} [1-9]");
 
       // Emptied: refused too.
       Files.delete(content.resolve("gitops.md"));
@@ -96,7 +96,7 @@ class ContentReloadTest {
       Files.writeString(content.resolve("gitops.md"), GITOPS.replace("shine", "glow"));
       bot.await("/api/ask?q=/topic%20gitops", response -> answersWith(response, "continues to glow"));
       assertThat(json(bot.get("/readyz")).has("content")).isFalse();
-      assertThat(bot.get("/metrics").body()).contains("bot_content_reload_failing 0.0");
+      assertThat(bot.get("/metrics").body()).contains("kubecon_bot_content_reload_failing 0.0");
     }
   }
 

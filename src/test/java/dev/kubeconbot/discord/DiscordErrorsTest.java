@@ -82,7 +82,7 @@ class DiscordErrorsTest {
     assertThat(id.find()).as(data.path("content").asText()).isTrue();
 
     assertLogged("error id=" + id.group(1) + " command=topic", "the index is on fire");
-    assertThat(bot.registry.counter("bot.requests", "command", "topic", "outcome", "error").count()).isGreaterThanOrEqualTo(1);
+    assertThat(bot.registry.counter("kubecon.bot.requests", "command", "topic", "outcome", "error").count()).isGreaterThanOrEqualTo(1);
 
     JsonNode help = bot.awaitAnswer(discord.sendSlashCommand(SlashCommand.of("help", alice)));
     assertThat(help.at("/embeds/0/title").asText()).startsWith("kubecon-bot");

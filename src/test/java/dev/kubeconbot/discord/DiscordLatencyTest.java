@@ -43,7 +43,7 @@ class DiscordLatencyTest {
       Arrays.sort(nanos);
       System.out.printf("DM /topic wasm interaction -> callback over %d interactions: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
           MEASURED, millis(nanos, 0.50), millis(nanos, 0.99), nanos[MEASURED - 1] / 1e6);
-      Timer inBot = bot.registry.get("bot.discord.response").tag("deferred", "false").timer();
+      Timer inBot = bot.registry.get("kubecon.bot.discord.response").tag("deferred", "false").timer();
       System.out.printf("  of which in the bot (event handled -> callback sent and acknowledged): mean %.2f ms over %d%n",
           inBot.mean(TimeUnit.MILLISECONDS), inBot.count());
     }

@@ -25,7 +25,7 @@ class DiscordShardingTest {
       FakeDiscord discord = bot.discord;
       assertThat(discord.identifies()).extracting(identify -> identify.path("shard").path(0).asInt())
           .containsExactlyInAnyOrder(0, 1);
-      assertThat(bot.registry.get("bot.discord.shards.connected").gauge().value()).isEqualTo(2);
+      assertThat(bot.registry.get("kubecon.bot.discord.shards.connected").gauge().value()).isEqualTo(2);
 
       JsonNode commands = discord.awaitRequest("PUT",
           "/applications/" + discord.applicationId() + "/guilds/" + dev.id() + "/commands", TIMEOUT).json();

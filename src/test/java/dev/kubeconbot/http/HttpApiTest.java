@@ -223,12 +223,12 @@ class HttpApiTest {
     assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
         .startsWith("text/plain").contains("version=0.0.4"));
     assertThat(metrics.body().lines())
-        .anyMatch(line -> line.matches("bot_requests_total\\{command=\"topic\",outcome=\"answered\"} [1-9].*"))
-        .anyMatch(line -> line.startsWith("bot_answer_latency_seconds_bucket{"))
-        .anyMatch(line -> line.equals("bot_index_articles 5.0"))
-        .anyMatch(line -> line.matches("bot_index_passages [1-9][0-9]*\\.0"))
-        .anyMatch(line -> line.equals("bot_index_skipped_files 0.0"))
-        .anyMatch(line -> line.startsWith("cache_gets_total{cache=\"answers\",result=\"miss\"}"))
+        .anyMatch(line -> line.matches("kubecon_bot_requests_total\\{command=\"topic\",outcome=\"answered\"} [1-9].*"))
+        .anyMatch(line -> line.startsWith("kubecon_bot_answer_duration_seconds_bucket{"))
+        .anyMatch(line -> line.equals("kubecon_bot_index_articles 5.0"))
+        .anyMatch(line -> line.matches("kubecon_bot_index_passages [1-9][0-9]*\\.0"))
+        .anyMatch(line -> line.equals("kubecon_bot_index_skipped_files 0.0"))
+        .anyMatch(line -> line.startsWith("kubecon_bot_cache_gets_total{cache=\"answers\",result=\"miss\"}"))
         .anyMatch(line -> line.startsWith("jvm_memory_used_bytes{"))
         .anyMatch(line -> line.startsWith("jvm_gc_"))
         .anyMatch(line -> line.startsWith("jvm_threads_live_threads"))
@@ -249,7 +249,7 @@ class HttpApiTest {
 
   private static double cacheHits() {
     return bot.get("/metrics").body().lines()
-        .filter(line -> line.startsWith("cache_gets_total{cache=\"answers\",result=\"hit\"}"))
+        .filter(line -> line.startsWith("kubecon_bot_cache_gets_total{cache=\"answers\",result=\"hit\"}"))
         .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
         .sum();
   }

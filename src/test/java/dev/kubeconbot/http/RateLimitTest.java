@@ -28,7 +28,7 @@ class RateLimitTest {
 
       // Health, readiness and metrics are never limited.
       assertThat(bot.get("/readyz").statusCode()).isEqualTo(200);
-      assertThat(bot.get("/metrics").body()).contains("bot_requests_total{command=\"-\",outcome=\"rate_limited\"} 1.0");
+      assertThat(bot.get("/metrics").body()).contains("kubecon_bot_requests_total{command=\"-\",outcome=\"rate_limited\"} 1.0");
     }
   }
 

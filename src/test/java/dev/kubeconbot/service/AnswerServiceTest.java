@@ -72,7 +72,7 @@ class AnswerServiceTest {
     assertThat(((Reply.RateLimited) service.ask("alice", "可观测性", null)).message()).contains("6");
     // Others are not limited by alice.
     answered(service.ask("bob", "wasm", null));
-    assertThat(registry.get("bot.requests").tag("outcome", "rate_limited").counter().count()).isEqualTo(2);
+    assertThat(registry.get("kubecon.bot.requests").tag("outcome", "rate_limited").counter().count()).isEqualTo(2);
 
     nanos.addAndGet(Duration.ofSeconds(6).toNanos());
     answered(service.ask("alice", "wasm", null));
@@ -88,7 +88,7 @@ class AnswerServiceTest {
     answered(http.ask("u", "wasm 1", null));
     answered(http.ask("u", "wasm 2", null));
     assertThat(http.ask("u", "wasm 3", null)).isInstanceOf(Reply.RateLimited.class);
-    assertThat(registry.get("bot.requests").tag("outcome", "answered").counters())
+    assertThat(registry.get("kubecon.bot.requests").tag("outcome", "answered").counters())
         .extracting(c -> c.getId().getTag("command") + "=" + (long) c.count())
         .containsExactlyInAnyOrder("topic=2", "ask=2");
   }
@@ -100,18 +100,18 @@ class AnswerServiceTest {
       answered(service.ask("u", text, null));
     }
     answered(service.ask("u", "/topic qwxzvq", null));
-    assertThat(registry.get("bot.requests").tag("outcome", "answered").counters())
+    assertThat(registry.get("kubecon.bot.requests").tag("outcome", "answered").counters())
         .extracting(c -> c.getId().getTag("command") + "=" + (long) c.count())
         .containsExactlyInAnyOrder("help=3", "takeaways=1", "topic=2");
-    assertThat(registry.get("bot.requests").tag("outcome", "no_quotes").counter().getId().getTag("command"))
+    assertThat(registry.get("kubecon.bot.requests").tag("outcome", "no_quotes").counter().getId().getTag("command"))
         .isEqualTo("topic");
   }
 
   @Test
   void indexGaugesFollowTheLibrary() {
     service(10, 10);
-    assertThat(registry.get("bot.index.articles").gauge().value()).isEqualTo(5);
-    assertThat(registry.get("bot.index.passages").gauge().value()).isPositive();
-    assertThat(registry.get("bot.index.skipped.files").gauge().value()).isZero();
+    assertThat(registry.get("kubecon.bot.index.articles").gauge().value()).isEqualTo(5);
+    assertThat(registry.get("kubecon.bot.index.passages").gauge().value()).isPositive();
+    assertThat(registry.get("kubecon.bot.index.skipped.files").gauge().value()).isZero();
   }
 }
