@@ -131,7 +131,10 @@ public final class AnswerEngine {
         Messages.get(lang, "query.tooLong", echo.length(), MAX_QUERY_LENGTH));
   }
 
-  /** Which command text is for: its first word if that names a command, else {@code ask}; empty → help. */
+  /**
+   * Which command text is for: its first word if that names a command, else a command the question
+   * asks for ("what were the trends in 2024" → trends), else {@code ask}; empty → help.
+   */
   private Route route(String text) {
     if (text.isEmpty()) {
       return new Route(commands.find("help").orElseThrow(), Map.of(), null);
@@ -147,6 +150,11 @@ public final class AnswerEngine {
       return new Route(commands.find("help").orElseThrow(), Map.of(), text.split("\\s", 2)[0]);
     }
     // A question, not a command: a colon in it is part of the question.
+    Optional<Route> better = QuestionIntent.of(text, library.get())
+        .flatMap(intent -> commands.find(intent.command()).map(command -> new Route(command, intent.options(), null)));
+    if (better.isPresent()) {
+      return better.get();
+    }
     Command ask = commands.find("ask").orElseThrow();
     return new Route(ask, ask.parseWords(text), null);
   }

@@ -249,7 +249,7 @@ public final class Library implements AutoCloseable {
   }
 
   /**
-   * Every word of the passage text (glossary names and host cities aside) in at least {@code min}
+   * Every Latin-script word of the passage text (glossary names and host cities aside) in at least {@code min}
    * passages of the editions {@code selection} accepts, with its passages there and in the editions
    * {@code baseline} accepts. Words in fewer than three passages of the whole corpus are not counted.
    */

@@ -21,8 +21,8 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * For each word of the passage text (the segmented field: Chinese words, stemmed English), how many
- * passages of each edition contain it, from Lucene's postings walked once. What {@code /trends}
+ * For each Latin-script word of the passage text (as the segmented field indexes it: stemmed,
+ * lower case), how many passages of each edition contain it, from Lucene's postings walked once. What {@code /trends}
  * compares to find words an edition used far more than others, such as a new project's name that
  * the glossary lacks. Words that name a glossary topic or a host city are left out: topics are
  * counted as topics, and a city only says where an edition was.
@@ -96,15 +96,12 @@ final class WordStats {
   }
 
   /**
-   * Whether a term can name something: Chinese of two characters or more, or a Latin word of three
-   * letters or more; no numbers (years, versions), no single characters or particles.
+   * Whether a term can be a name: a Latin word of three letters or more, no digits (years,
+   * versions). Chinese articles, too, write project names in Latin letters; their Chinese words are
+   * not kept, which spares most of the walk over a Chinese corpus.
    */
   private static boolean isWord(String term) {
-    if (term.chars().anyMatch(Character::isDigit)) {
-      return false;
-    }
-    boolean han = term.codePoints().anyMatch(Scripts::isHan);
-    return han ? term.codePointCount(0, term.length()) >= 2 : term.length() >= 3 && term.chars().allMatch(Character::isLetter);
+    return term.length() >= 3 && term.codePoints().allMatch(c -> Character.isLetter(c) && Scripts.isLatin(c));
   }
 
   /** Every kept word with at least {@code min} passages in {@code selection}. */
