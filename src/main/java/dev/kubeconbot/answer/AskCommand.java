@@ -3,9 +3,9 @@ package dev.kubeconbot.answer;
 import dev.kubeconbot.content.Edition;
 import dev.kubeconbot.search.Concept;
 import dev.kubeconbot.search.Library;
+import dev.kubeconbot.search.Match;
 import dev.kubeconbot.search.QueryPlan;
 import dev.kubeconbot.search.SearchHit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,15 +13,16 @@ import java.util.stream.Collectors;
 
 /**
  * {@code /ask question:<text>}: a free question in English or Chinese answered with the best
- * passages. A year or region in the question ("at KubeCon EU 2019", "北美 2020") narrows the search
- * to that edition.
+ * passages, ranked, the answering sentence first. The edition a question names ("at KubeCon EU
+ * 2019", "北美 2020", "KubeCon Paris", "巴黎") narrows the search to it. Words that occur nowhere are
+ * named in the answer.
  */
 public final class AskCommand implements Command {
 
   static final String QUESTION = "question";
-  /** Passages must cover at least half of what the question asks about, weighted by rarity. */
-  private static final Retrieval.Policy POLICY = new Retrieval.Policy(0.5, 0.3, 2, 5, false);
-  /** A topic in at most one passage of this many is distinctive enough to answer on by itself. */
+  /** Ranked: how many of the question's words a passage needs grows with their number (see {@link Match#RANKED}). */
+  private static final Retrieval.Policy POLICY = new Retrieval.Policy(Match.RANKED, 0.0, 0.3, 2, 5, false);
+  /** A word in at most one passage of this many is distinctive enough to answer on by itself. */
   private static final int DISTINCTIVE_SHARE = 4;
 
   @Override
@@ -34,7 +35,7 @@ public final class AskCommand implements Command {
     String question = call.option(QUESTION);
     Library library = call.library();
     String title = call.text("ask.heading", question);
-    Edition edition = library.calendar().editionIn(question);
+    Edition edition = Editions.asked(library, question);
     Edition scope = null;
     String searchText = question;
     if (edition.isKnown()) {
@@ -45,53 +46,58 @@ public final class AskCommand implements Command {
       searchText = library.calendar().withoutEditionWords(question);
     }
     QueryPlan plan = library.plan(searchText);
-    if (plan.isEmpty()) {
+    if (plan.isEmpty() && !(plan.asksHowMany() && scope != null)) {
       return Answer.guidance("ask", call.query(), title, call.text("query.empty"));
     }
-    List<SearchHit> hits = Retrieval.select(library, plan, POLICY, scope);
-    List<String> notes = List.of();
+    plan = plan.withConcepts(plan.concepts().stream().map(c -> respelled(library, c)).distinct().toList());
+    Map<Boolean, List<Concept>> found = plan.concepts().stream().collect(Collectors.partitioningBy(library::mayContain));
+    List<Concept> known = found.get(true);
+    List<Concept> unknown = found.get(false);
+    boolean figuresOnly = known.isEmpty() && unknown.isEmpty();
+    List<SearchHit> hits = known.isEmpty() && !figuresOnly
+        ? List.of()
+        : Retrieval.select(library, plan.withConcepts(known), POLICY, scope);
+    if (!unknown.isEmpty() && !answerable(library, hits, known, unknown)) {
+      hits = List.of();
+    }
+    List<String> notes = unknown.isEmpty() || hits.isEmpty()
+        ? List.of()
+        : List.of(call.text("ask.partial", labels(unknown), labels(known)));
+    hits = Retrieval.capped(library.withMeaning(question, hits, scope), POLICY.within(library, scope));
     if (hits.isEmpty()) {
-      Partial partial = partialMatch(call, plan, scope);
-      if (partial != null) {
-        hits = partial.hits();
-        notes = List.of(partial.note());
-      }
+      return Answer.message("ask", call.query(), title,
+          call.text("ask.none", question, String.join(", ", Retrieval.suggestions(library, searchText, 5))));
     }
-    hits = Retrieval.capped(library.withMeaning(question, hits, scope), POLICY);
-    if (!hits.isEmpty()) {
-      return new Answer("ask", call.query(), title, notes, new Answer.Quotes(Retrieval.quotes(hits), Optional.empty()));
-    }
-    return Answer.message("ask", call.query(), title,
-        call.text("ask.none", question, String.join(", ", Retrieval.suggestions(library, searchText, 5))));
+    return new Answer("ask", call.query(), title, notes, new Answer.Quotes(Retrieval.quotes(hits, plan, library), Optional.empty()));
   }
 
-  /** Passages about the known part of a question, and the note that says which words matched nothing. */
-  private record Partial(List<SearchHit> hits, String note) {}
+  /** A word no passage has, if it is a misspelt glossary topic ("opentelemtry"), as that topic; else the word. */
+  private static Concept respelled(Library library, Concept concept) {
+    if (concept.topic() != null || library.mayContain(concept)) {
+      return concept;
+    }
+    return library.glossary().misspelled(concept.label()).map(Concept::of).orElse(concept);
+  }
 
   /**
-   * When some words of the question appear nowhere (an English question over Chinese articles often
-   * has such words), but it names a distinctive glossary topic that does appear: the passages about
-   * what is known, saying plainly which words matched nothing. A topic in more than a quarter of all
-   * passages (Kubernetes) is not distinctive enough to answer on.
+   * Whether {@code hits} answer a question some of whose words occur nowhere: if one of them holds
+   * words of the question that weigh (by rarity) at least as much as the missing ones, or the
+   * question names a distinctive glossary topic. A topic in more than a quarter of all passages
+   * (Kubernetes) is not distinctive, and the word a question is about is usually its rarest:
+   * "quantum computing" is refused.
    */
-  private static Partial partialMatch(Invocation call, QueryPlan plan, Edition scope) {
-    Library library = call.library();
-    int passages = library.corpus().passages().size();
-    // Exact counts walk every match: count each concept once.
-    Map<Concept, Integer> counts = new LinkedHashMap<>();
-    plan.concepts().forEach(c -> counts.put(c, library.countPassages(c)));
-    List<Concept> known = plan.concepts().stream().filter(c -> counts.get(c) > 0).toList();
-    List<Concept> unknown = plan.concepts().stream().filter(c -> counts.get(c) == 0).toList();
-    boolean distinctive = known.stream()
-        .anyMatch(c -> c.topic() != null && counts.get(c) * DISTINCTIVE_SHARE <= passages);
-    if (unknown.isEmpty() || !distinctive) {
-      return null;
-    }
-    List<SearchHit> hits = Retrieval.select(library, new QueryPlan(plan.text(), known), POLICY, scope);
+  private static boolean answerable(Library library, List<SearchHit> hits, List<Concept> known, List<Concept> unknown) {
     if (hits.isEmpty()) {
-      return null;
+      return false;
     }
-    return new Partial(hits, call.text("ask.partial", labels(unknown), labels(known)));
+    double found = known.stream().mapToDouble(library::rarity).sum();
+    double missing = unknown.stream().mapToDouble(library::rarity).sum();
+    double held = hits.stream().mapToDouble(SearchHit::coverage).max().orElse(0) * found;
+    if (held >= missing) {
+      return true;
+    }
+    int passages = library.corpus().passages().size();
+    return known.stream().anyMatch(c -> c.topic() != null && library.countPassages(c) * DISTINCTIVE_SHARE <= passages);
   }
 
   private static String labels(List<Concept> concepts) {

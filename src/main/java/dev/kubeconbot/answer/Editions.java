@@ -25,6 +25,20 @@ final class Editions {
         .toList();
   }
 
+  /**
+   * The edition {@code question} names, narrowed to those with articles: "KubeCon Seattle" is NA
+   * 2018 when only that Seattle edition has articles, and NA when both have. Unknown if it names none.
+   */
+  static Edition asked(Library library, String question) {
+    List<Edition> candidates = library.calendar().editionsAsked(question);
+    List<Edition> withArticles = candidates.stream().filter(e -> !articles(library, e).isEmpty()).toList();
+    List<Edition> meant = withArticles.isEmpty() ? candidates : withArticles;
+    Edition first = meant.getFirst();
+    boolean oneYear = meant.stream().allMatch(e -> e.year() == first.year());
+    boolean oneRegion = meant.stream().allMatch(e -> java.util.Objects.equals(e.region(), first.region()));
+    return new Edition(oneRegion ? first.region() : null, oneYear ? first.year() : 0);
+  }
+
   /** "No articles about KubeCon EU 2017. Editions with articles: …" */
   static String noArticles(Invocation call, Edition wanted) {
     String known = call.library().corpus().byEdition().keySet().stream()

@@ -2,6 +2,7 @@ package dev.kubeconbot.answer;
 
 import dev.kubeconbot.content.Article;
 import dev.kubeconbot.content.Edition;
+import dev.kubeconbot.content.Sentences;
 import dev.kubeconbot.search.Glossary;
 import dev.kubeconbot.search.Library;
 import dev.kubeconbot.search.Match;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The shared step from a query to quotes: search, keep only passages that are really about the
@@ -23,16 +25,32 @@ final class Retrieval {
   /**
    * How strict a command is.
    *
+   * @param match whether passages must contain every concept or are ranked on any
    * @param minCoverage share of the query's concepts (weighted by rarity) a passage must contain
    * @param minRelativeScore share of the best score a passage must reach
    * @param perArticle most passages quoted from one article
    * @param limit most passages in all
    * @param newestFirst whether passages of equal relevance are ordered newest edition first
    */
-  record Policy(double minCoverage, double minRelativeScore, int perArticle, int limit, boolean newestFirst) {}
+  record Policy(Match match, double minCoverage, double minRelativeScore, int perArticle, int limit, boolean newestFirst) {
+
+    /**
+     * This policy for a search within {@code scope}: the per-article cap spreads quotes over
+     * articles, and a question about an edition with one article has no others.
+     */
+    Policy within(Library library, Edition scope) {
+      boolean oneArticle = scope != null && Editions.articles(library, scope).size() == 1;
+      return oneArticle ? new Policy(match, minCoverage, minRelativeScore, limit, limit, newestFirst) : this;
+    }
+  }
 
   /** Passages considered before filtering: enough to fill a page after the per-article cap. */
   private static final int POOL = 60;
+  /** A sentence that only points elsewhere ("点击此处查看整个讨论:", "Click here to …") is not worth quoting. */
+  private static final Pattern BOILERPLATE = Pattern.compile(
+      "(?i)^[\\p{Punct}\\s]*(点击|點擊|单击|單擊|click|tap)\\s*(此处|這裡|这里|此處|here|below)|^[\\p{Punct}\\s]*(阅读原文|閱讀原文|原文链接|原文連結|read more|read the full|see the full|watch the)");
+  /** Characters a quote's first sentence needs to be read on its own. */
+  private static final int MIN_LEAD = 20;
   /** Scores within this share of each other count as equally relevant. */
   private static final double RELEVANCE_STEP = 0.2;
 
@@ -40,8 +58,7 @@ final class Retrieval {
 
   /** The passages for {@code plan} that pass {@code policy}; {@code scope} limits them to an edition (or {@code null}). */
   static List<SearchHit> select(Library library, QueryPlan plan, Policy policy, Edition scope) {
-    Match match = policy.minCoverage() >= 1.0 ? Match.ALL : Match.ANY;
-    List<SearchHit> hits = library.search(plan, match, scope, POOL).stream()
+    List<SearchHit> hits = library.search(plan, policy.match(), scope, POOL).stream()
         .filter(h -> h.coverage() >= policy.minCoverage() - 1e-9)
         .toList();
     if (hits.isEmpty()) {
@@ -53,7 +70,8 @@ final class Retrieval {
       order = order.thenComparing(h -> h.passage().article().edition(), Comparator.reverseOrder());
     }
     order = order.thenComparingDouble(h -> -h.score());
-    return capped(hits.stream().filter(h -> h.score() >= best * policy.minRelativeScore()).sorted(order).toList(), policy);
+    return capped(hits.stream().filter(h -> h.score() >= best * policy.minRelativeScore()).sorted(order).toList(),
+        policy.within(library, scope));
   }
 
   /** The first of {@code ordered}, at most {@code policy.perArticle()} per article and {@code policy.limit()} in all. */
@@ -71,14 +89,47 @@ final class Retrieval {
     return selected;
   }
 
-  static List<Quote> quotes(List<SearchHit> hits) {
+  /**
+   * The hits as quotes, each leading with its sentence that best answers {@code plan} (the text
+   * before it cut, marked "…") and without trailing boilerplate such as "Click here to …".
+   */
+  static List<Quote> quotes(List<SearchHit> hits, QueryPlan plan, Library library) {
     if (hits.isEmpty()) {
       return List.of();
     }
     float best = hits.stream().map(SearchHit::score).max(Float::compare).orElse(1f);
     return hits.stream()
-        .map(h -> Quote.of(h.passage(), h.passage().text(), Math.round(1000.0 * h.score() / best) / 1000.0))
+        .map(h -> Quote.of(h.passage(), excerpt(h.passage().text(), plan, library),
+            Math.round(1000.0 * h.score() / best) / 1000.0))
         .toList();
+  }
+
+  /** {@code text} from its best sentence for {@code plan} on, verbatim, trailing boilerplate dropped; cuts marked "…". */
+  static String excerpt(String text, QueryPlan plan, Library library) {
+    List<String> sentences = Sentences.split(text);
+    int end = sentences.size();
+    while (end > 1 && BOILERPLATE.matcher(sentences.get(end - 1)).find()) {
+      end--;
+    }
+    List<String> kept = sentences.subList(0, end);
+    int lead = library.bestSentence(plan, kept);
+    // A lead too short to stand alone ("未来", a list marker) keeps the sentence before it.
+    while (lead > 0 && kept.get(lead).length() < MIN_LEAD) {
+      lead--;
+    }
+    int from = lead == 0 ? 0 : offsetOf(text, sentences, lead);
+    int to = end == sentences.size() ? text.length() : offsetOf(text, sentences, end);
+    String excerpt = text.substring(from, to).strip();
+    return (from > 0 ? Sentences.ELLIPSIS : "") + excerpt + (to < text.length() ? Sentences.ELLIPSIS : "");
+  }
+
+  /** Where sentence {@code index} of {@code sentences} (the split of {@code text}) starts in {@code text}. */
+  private static int offsetOf(String text, List<String> sentences, int index) {
+    int at = 0;
+    for (int i = 0; i < index; i++) {
+      at = text.indexOf(sentences.get(i), at) + sentences.get(i).length();
+    }
+    return text.indexOf(sentences.get(index), at);
   }
 
   /**
@@ -129,24 +180,7 @@ final class Retrieval {
     // The edit distance is at least the difference in length: a long question resembles no name, and
     // is not worth a quadratic comparison with every one.
     return name.contains(wanted) || wanted.contains(name)
-        || (Math.abs(name.length() - wanted.length()) <= allowed && editDistance(name, wanted) <= allowed);
-  }
-
-  private static int editDistance(String a, String b) {
-    int[] row = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      row[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      int diagonal = row[0];
-      row[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int above = row[j];
-        row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-        diagonal = above;
-      }
-    }
-    return row[b.length()];
+        || (Math.abs(name.length() - wanted.length()) <= allowed && Glossary.editDistance(name, wanted) <= allowed);
   }
 
   private static double tier(float score, float best) {

@@ -2,6 +2,7 @@ package dev.kubeconbot.answer;
 
 import dev.kubeconbot.search.Glossary;
 import dev.kubeconbot.search.Library;
+import dev.kubeconbot.search.Match;
 import dev.kubeconbot.search.QueryPlan;
 import dev.kubeconbot.search.SearchHit;
 import java.util.Comparator;
@@ -19,7 +20,7 @@ public final class TopicCommand implements Command {
 
   static final String NAME = "name";
   /** A passage must contain every concept of the topic. */
-  private static final Retrieval.Policy POLICY = new Retrieval.Policy(1.0, 0.0, 2, 10, true);
+  private static final Retrieval.Policy POLICY = new Retrieval.Policy(Match.ALL, 1.0, 0.0, 2, 10, true);
   private static final int MAX_CHOICES = 25;
   private static final int MAX_LABEL = 100;
 
@@ -43,7 +44,7 @@ public final class TopicCommand implements Command {
     }
     String hint = call.text("topic.hint", Retrieval.editionCounts(Retrieval.countByEdition(library, plan)), topic);
     return Answer.of("topic", call.query(), call.text("topic.heading", topic),
-        new Answer.Quotes(Retrieval.quotes(hits), Optional.of(hint)));
+        new Answer.Quotes(Retrieval.quotes(hits, plan, library), Optional.of(hint)));
   }
 
   @Override

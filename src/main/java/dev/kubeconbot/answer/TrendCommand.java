@@ -42,7 +42,7 @@ public final class TrendCommand implements Command {
     Map<Edition, Integer> counts = new TreeMap<>();
     List<Trend.Point> points = new ArrayList<>();
     matches.forEach((edition, match) -> {
-      Quote best = match.best() == null ? null : Retrieval.quotes(List.of(match.best())).getFirst();
+      Quote best = match.best() == null ? null : Retrieval.quotes(List.of(match.best()), plan, library).getFirst();
       points.add(new Trend.Point(edition, match.count(), passages.getOrDefault(edition, 0), best));
       counts.put(edition, match.count());
     });

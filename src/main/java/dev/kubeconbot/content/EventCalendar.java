@@ -85,9 +85,34 @@ public final class EventCalendar {
     return new Edition(firstRegion(text), firstYear(text));
   }
 
-  /** {@code text} without its region words and years, once they have been taken as a filter. */
+  /**
+   * Every edition a question may mean, however it names it: a region word, a year, a host city
+   * ("KubeCon Paris", "巴黎", "San Diego 2019"), or several of them. A city means the editions held
+   * there (within the region and year named, if any): "Seattle" is NA 2016 or NA 2018. Without a
+   * city, the one edition of the region and year named, which may be unknown.
+   */
+  public List<Edition> editionsAsked(String text) {
+    Edition named = editionIn(text);
+    Matcher city = cityPattern.matcher(text);
+    while (city.find()) {
+      String name = city.group();
+      List<Edition> hosted = events.stream()
+          .filter(e -> e.cities().stream().anyMatch(c -> c.equalsIgnoreCase(name)))
+          .map(Event::edition)
+          .filter(e -> named.region() == null || named.region().equals(e.region()))
+          .filter(e -> !named.hasYear() || named.year() == e.year())
+          .toList();
+      if (!hosted.isEmpty()) {
+        return hosted;
+      }
+    }
+    return List.of(named);
+  }
+
+  /** {@code text} without its region words, host cities and years, once they have been taken as a filter. */
   public String withoutEditionWords(String text) {
-    return YEAR.matcher(regionPattern.matcher(text).replaceAll(" ")).replaceAll(" ");
+    String noCities = cityPattern.matcher(text).replaceAll(" ");
+    return YEAR.matcher(regionPattern.matcher(noCities).replaceAll(" ")).replaceAll(" ");
   }
 
   /** The edition named right after a mention of KubeCon, e.g. "KubeCon + CloudNativeCon 北美 2020". */

@@ -33,11 +33,15 @@ final class Analyzers {
   static final String TEXT_WORDS = "text_words";
   /** Passage text as CJK bigrams and stemmed English words. */
   static final String TEXT_BIGRAMS = "text_bigrams";
+  /** The passage's section heading, analysed like {@link #TEXT_BIGRAMS}: a passage inherits its heading's words. */
+  static final String HEADING = "heading";
+  /** The article's title, analysed like {@link #TEXT_BIGRAMS}. */
+  static final String TITLE = "title";
 
   private Analyzers() {}
 
-  /** A token and its position, as a phrase query needs them. */
-  record Token(String term, int position) {}
+  /** A token, its position (as a phrase query needs it) and where it stands in the text, [start, end). */
+  record Token(String term, int position, int start, int end) {}
 
   static Analyzer words() {
     return new SmartChineseAnalyzer(true);
@@ -65,6 +69,22 @@ final class Analyzers {
   }
 
   /**
+   * English words lower-cased and Porter-stemmed, stop words kept: how lexicon headwords and the
+   * words of a question are compared, so that "developers" finds the headword "developer".
+   */
+  static Analyzer stems() {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        Tokenizer source = new StandardTokenizer();
+        TokenStream stream = new LowerCaseFilter(new CJKWidthFilter(source));
+        stream = new EnglishPossessiveFilter(stream);
+        return new TokenStreamComponents(source, new PorterStemFilter(stream));
+      }
+    };
+  }
+
+  /**
    * Loads smartcn's dictionaries, about a second of a cold start, so that start-up can do it on a
    * second core while it reads configuration and content. Later analyzers share the loaded copies.
    */
@@ -79,7 +99,7 @@ final class Analyzers {
     Analyzer words = words();
     Analyzer bigrams = bigrams();
     return new PerFieldAnalyzerWrapper(words, Map.of(
-        TEXT_WORDS, words, TEXT_BIGRAMS, bigrams));
+        TEXT_WORDS, words, TEXT_BIGRAMS, bigrams, HEADING, bigrams, TITLE, bigrams));
   }
 
   /** Where {@code analyzer} finds {@code term} in {@code text}: the start offset of each occurrence. */
@@ -107,11 +127,12 @@ final class Analyzers {
     try (TokenStream stream = analyzer.tokenStream(field, text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+      OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
       stream.reset();
       int position = -1;
       while (stream.incrementToken()) {
         position += increment.getPositionIncrement();
-        tokens.add(new Token(term.toString(), position));
+        tokens.add(new Token(term.toString(), position, offset.startOffset(), offset.endOffset()));
       }
       stream.end();
     } catch (IOException e) {

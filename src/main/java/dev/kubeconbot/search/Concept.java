@@ -3,25 +3,33 @@ package dev.kubeconbot.search;
 import java.util.List;
 
 /**
- * One thing a query asks about: a glossary topic with all its names, or a single word. A passage
- * matches the concept if it contains any of its variants.
+ * One thing a query asks about: a glossary topic with all its names, or a word of the question with
+ * its translations. A passage matches the concept if it contains any of its variants or
+ * translations; a match on a translation weighs less than one on the user's own words.
  *
  * @param label how the concept is named back to the user
- * @param variants the texts searched for
+ * @param variants the texts searched for as the user means them (a topic's names, the word as written)
+ * @param translations the word in the other language, from the lexicon; may be empty
  * @param topic the glossary topic, or {@code null} for a plain word
  */
-public record Concept(String label, List<String> variants, Glossary.Topic topic) {
+public record Concept(String label, List<String> variants, List<String> translations, Glossary.Topic topic) {
   public Concept {
     variants = List.copyOf(variants);
+    translations = List.copyOf(translations);
   }
 
   /** The concept of a glossary topic: all its names, labelled as in menus. */
   public static Concept of(Glossary.Topic topic) {
-    return new Concept(topic.label(), topic.names(), topic);
+    return new Concept(topic.label(), topic.names(), List.of(), topic);
   }
 
   /** A plain word, searched as written. */
   public static Concept word(String word) {
-    return new Concept(word, List.of(word), null);
+    return new Concept(word, List.of(word), List.of(), null);
+  }
+
+  /** A word as written and its translations into the other language. */
+  public static Concept translated(String word, List<String> translations) {
+    return new Concept(word, List.of(word), translations, null);
   }
 }

@@ -9,43 +9,83 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * The Lucene query for one {@link Concept}: any of its variants, as a phrase in the passage text,
- * segmented or as bigrams. A passage matches a concept only through its own text, so every quote
- * contains what was asked about. Glossary topics come back in query after query; their queries are
- * built once per index (bounded by the glossary).
+ * The Lucene queries for one {@link Concept}: any of its variants as a phrase in the passage text
+ * (segmented or as bigrams) or in the section heading above it, and separately in the article title.
+ * A passage matches a concept only through its own text or heading, so every quote stands under or
+ * contains what was asked about. Translations weigh less than the user's own words. Glossary topics
+ * come back in query after query; their queries are built once per index (bounded by the glossary).
  */
 final class ConceptQueries {
 
   private static final float TIE_BREAKER = 0.1f;
+  /** A heading names what its passages are about, but a passage that says it itself is better. */
+  static final float HEADING_WEIGHT = 0.5f;
+  /** The title is shared by every passage of the article: it orders articles, not passages. */
+  static final float TITLE_WEIGHT = 0.15f;
+  /** A lexicon translation may not carry the user's sense exactly. */
+  static final float TRANSLATION_WEIGHT = 0.5f;
+  /** Translations searched per word: the lexicon's first renderings are its most usual ones. */
+  static final int MAX_TRANSLATIONS = 6;
 
   private final Analyzer analyzer;
   private final Map<Glossary.Topic, Query> topicQueries = new ConcurrentHashMap<>();
+  private final Map<Glossary.Topic, Query> topicTitleQueries = new ConcurrentHashMap<>();
 
   ConceptQueries(Analyzer analyzer) {
     this.analyzer = analyzer;
   }
 
+  /** The concept in the passage text or its heading. */
   Query of(Concept concept) {
     return concept.topic() == null
-        ? build(concept)
-        : topicQueries.computeIfAbsent(concept.topic(), topic -> build(concept));
+        ? inPassage(concept)
+        : topicQueries.computeIfAbsent(concept.topic(), topic -> inPassage(concept));
   }
 
-  private Query build(Concept concept) {
+  /** The concept in the article title. */
+  Query inTitle(Concept concept) {
+    return concept.topic() == null
+        ? titleQuery(concept)
+        : topicTitleQueries.computeIfAbsent(concept.topic(), topic -> titleQuery(concept));
+  }
+
+  private Query inPassage(Concept concept) {
     // A set: "Operator", "operators" and "operator" are one stemmed term, searched once.
     Set<Query> alternatives = new LinkedHashSet<>();
-    for (String variant : concept.variants()) {
-      for (String field : fieldsFor(variant)) {
-        phrase(field, variant).ifPresent(alternatives::add);
-      }
-    }
+    addVariants(alternatives, concept.variants(), 1f);
+    addVariants(alternatives, translations(concept), TRANSLATION_WEIGHT);
     return new DisjunctionMaxQuery(alternatives, TIE_BREAKER);
+  }
+
+  private void addVariants(Set<Query> alternatives, List<String> variants, float weight) {
+    for (String variant : variants) {
+      for (String field : fieldsFor(variant)) {
+        phrase(field, variant).ifPresent(q -> alternatives.add(boosted(q, weight)));
+      }
+      phrase(Analyzers.HEADING, variant).ifPresent(q -> alternatives.add(boosted(q, weight * HEADING_WEIGHT)));
+    }
+  }
+
+  private Query titleQuery(Concept concept) {
+    Set<Query> alternatives = new LinkedHashSet<>();
+    concept.variants().forEach(v -> phrase(Analyzers.TITLE, v).ifPresent(alternatives::add));
+    translations(concept).forEach(v -> phrase(Analyzers.TITLE, v).ifPresent(q -> alternatives.add(boosted(q, TRANSLATION_WEIGHT))));
+    return boosted(new DisjunctionMaxQuery(alternatives, TIE_BREAKER), TITLE_WEIGHT);
+  }
+
+  private static List<String> translations(Concept concept) {
+    return concept.translations().subList(0, Math.min(MAX_TRANSLATIONS, concept.translations().size()));
+  }
+
+  private static Query boosted(Query query, float weight) {
+    return weight == 1f ? query : new BoostQuery(query, weight);
   }
 
   /** Both text fields for Chinese; for Latin text both analyses give the same stemmed words, so one. */
@@ -53,22 +93,40 @@ final class ConceptQueries {
     return Scripts.hasHan(variant) ? IndexSchema.TEXT_FIELDS : List.of(Analyzers.TEXT_BIGRAMS);
   }
 
+  private static boolean isLoneHan(String term) {
+    return term.codePointCount(0, term.length()) == 1 && Scripts.isHan(term.codePointAt(0));
+  }
+
   /** The terms {@code text} is searched for in {@code field}. */
   List<Analyzers.Token> tokens(String field, String text) {
     return Analyzers.tokens(analyzer, field, text);
   }
 
-  private Optional<Query> phrase(String field, String text) {
+  /** {@code text} as a phrase (or a term) of {@code field}; empty if the analysis leaves nothing to match. */
+  Optional<Query> phrase(String field, String text) {
+    return phrase(field, text, 0);
+  }
+
+  /** Like {@link #phrase(String, String)}, allowing {@code slop} moves between its words. */
+  Optional<Query> phrase(String field, String text, int slop) {
     List<Analyzers.Token> tokens = tokens(field, text);
     if (field.equals(Analyzers.TEXT_WORDS) && tokens.size() > 1
         && tokens.stream().allMatch(t -> t.term().codePointCount(0, t.term().length()) == 1)) {
       // Segmented into single characters (多云 → 多 云): no word to match on; the bigrams say it exactly.
       return Optional.empty();
     }
+    if (!field.equals(Analyzers.TEXT_WORDS) && tokens.size() > 1) {
+      // A Chinese character standing alone in the question ("丹" of 丹·科恩) may be half of a bigram in
+      // the text ("及丹" of 以及丹·科恩): the question's real bigrams are matched, not its lone characters.
+      List<Analyzers.Token> pairs = tokens.stream().filter(t -> !isLoneHan(t.term())).toList();
+      if (!pairs.isEmpty()) {
+        tokens = pairs;
+      }
+    }
     if (tokens.size() <= 1) {
       return tokens.stream().findFirst().map(t -> new TermQuery(new Term(field, t.term())));
     }
-    PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+    PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(slop);
     tokens.forEach(t -> phrase.add(new Term(field, t.term()), t.position()));
     return Optional.of(phrase.build());
   }

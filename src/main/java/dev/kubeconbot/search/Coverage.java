@@ -30,6 +30,11 @@ final class Coverage {
     this.queries = queries;
   }
 
+  /** BM25's inverse document frequency of a term in {@code df} of {@code total} passages. */
+  static double idf(int df, int total) {
+    return Math.log(1 + (total - df + 0.5) / (df + 0.5));
+  }
+
   /** 1 for every hit. */
   static double[] full(int length) {
     double[] coverage = new double[length];
@@ -53,7 +58,10 @@ final class Coverage {
     try {
       for (int c = 0; c < concepts.size(); c++) {
         int df = estimatedCount(plan.concepts().get(c));
-        double weight = Math.log(1 + (total - df + 0.5) / (df + 0.5));
+        if (df == 0) {
+          continue; // a word no passage has cannot be covered, and says nothing about the hits
+        }
+        double weight = idf(df, total);
         totalWeight += weight;
         Weight matcher = searcher.createWeight(searcher.rewrite(concepts.get(c)), ScoreMode.COMPLETE_NO_SCORES, 1f);
         int leafIndex = -1;
@@ -89,14 +97,20 @@ final class Coverage {
   }
 
   /**
-   * How many passages contain the concept, estimated from the index's term statistics without
-   * visiting a posting: a phrase occurs at most as often as its rarest word. Enough to weigh
+   * How many passages contain the concept (in their text or heading, as written or translated),
+   * estimated from the index's term statistics without visiting a posting: a phrase occurs at most
+   * as often as its rarest word, so 0 means surely none. Enough to weigh
    * concepts by rarity; {@link Library#countPassages} is exact but walks every match.
    */
   int estimatedCount(Concept concept) {
+    return estimatedCount(concat(concept.variants(), concept.translations()));
+  }
+
+  /** Like {@link #estimatedCount(Concept)}, for passages with any of {@code texts}. */
+  int estimatedCount(List<String> texts) {
     int estimate = 0;
-    for (String variant : concept.variants()) {
-      for (String field : ConceptQueries.fieldsFor(variant)) {
+    for (String variant : texts) {
+      for (String field : concat(ConceptQueries.fieldsFor(variant), List.of(Analyzers.HEADING))) {
         int rarest = Integer.MAX_VALUE;
         for (Analyzers.Token token : queries.tokens(field, variant)) {
           rarest = Math.min(rarest, index.docFreq(field, token.term()));
@@ -107,5 +121,9 @@ final class Coverage {
       }
     }
     return Math.min(estimate, index.size());
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
   }
 }

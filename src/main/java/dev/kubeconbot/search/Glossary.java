@@ -96,6 +96,48 @@ public final class Glossary {
     return Optional.ofNullable(byName.get(text.strip().toLowerCase(Locale.ROOT)));
   }
 
+  /**
+   * The topic {@code word} is most likely a misspelling of: one of whose Latin names is within a
+   * quarter of its length in edits ("opentelemtry" → OpenTelemetry), for words of five letters or more.
+   */
+  public Optional<Topic> misspelled(String word) {
+    String lower = word.strip().toLowerCase(Locale.ROOT);
+    if (lower.length() < 5 || !isLatin(lower)) {
+      return Optional.empty();
+    }
+    Topic best = null;
+    int bestDistance = lower.length() / 4 + 1;
+    for (Map.Entry<String, Topic> name : byName.entrySet()) {
+      if (Math.abs(name.getKey().length() - lower.length()) >= bestDistance) {
+        continue; // the distance is at least the difference in length
+      }
+      int distance = editDistance(name.getKey(), lower);
+      if (distance < bestDistance) {
+        best = name.getValue();
+        bestDistance = distance;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /** The Levenshtein distance of {@code a} and {@code b}. */
+  public static int editDistance(String a, String b) {
+    int[] row = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      row[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      int diagonal = row[0];
+      row[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int above = row[j];
+        row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+        diagonal = above;
+      }
+    }
+    return row[b.length()];
+  }
+
   /** Topics named in {@code text}, left to right, the longest name winning where names overlap. */
   public List<Mention> mentions(String text) {
     String lower = lower(text);

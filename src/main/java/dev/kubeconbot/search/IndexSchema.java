@@ -3,6 +3,7 @@ package dev.kubeconbot.search;
 import dev.kubeconbot.content.Edition;
 import dev.kubeconbot.content.Passage;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntField;
@@ -20,7 +21,8 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * What a passage's Lucene document holds: its position in the corpus, its text under both analyses
- * ({@link Analyzers}), and its article's year and region as filters. Building and searching the
+ * ({@link Analyzers}), its section heading and article title, and its article's year and region as
+ * filters. Building and searching the
  * index both go through here, so the two cannot disagree on a field.
  */
 final class IndexSchema {
@@ -34,6 +36,14 @@ final class IndexSchema {
   static final String ORDINAL = "ordinal";
   static final String YEAR = "year";
   static final String REGION = "region";
+  /** Present, with the value {@value #YES}, on passages that state a figure: they answer "how many" questions. */
+  static final String HAS_FIGURE = "figure";
+  static final String YES = "y";
+  /**
+   * Digits, or a Chinese numeral with a unit or counter (三千人, 六次, 两万): "一个" is too common to
+   * count, so 一 alone does not.
+   */
+  private static final Pattern FIGURE = Pattern.compile("\\d|[两二三四五六七八九十百千万亿]+[十百千万亿次个位家人名场项届]");
   /** Both analyses of the passage text: Chinese words for precision, bigrams for recall. */
   static final List<String> TEXT_FIELDS = List.of(Analyzers.TEXT_WORDS, Analyzers.TEXT_BIGRAMS);
 
@@ -54,6 +64,11 @@ final class IndexSchema {
     doc.add(new NumericDocValuesField(ORDINAL, ordinal));
     doc.add(new TextField(Analyzers.TEXT_WORDS, passage.text(), Field.Store.NO));
     doc.add(new TextField(Analyzers.TEXT_BIGRAMS, passage.text(), Field.Store.NO));
+    doc.add(new TextField(Analyzers.HEADING, passage.section(), Field.Store.NO));
+    doc.add(new TextField(Analyzers.TITLE, passage.article().title(), Field.Store.NO));
+    if (hasFigure(passage.text())) {
+      doc.add(new KeywordField(HAS_FIGURE, YES, Field.Store.NO));
+    }
     addEdition(doc, passage);
     return doc;
   }
@@ -64,6 +79,16 @@ final class IndexSchema {
     if (passage.article().edition().region() != null) {
       doc.add(new KeywordField(REGION, passage.article().edition().region(), Field.Store.NO));
     }
+  }
+
+  /** Whether {@code text} states a figure, as {@link #HAS_FIGURE} marks passages. */
+  static boolean hasFigure(String text) {
+    return FIGURE.matcher(text).find();
+  }
+
+  /** Passages that state a figure. */
+  static Query figures() {
+    return KeywordField.newExactQuery(HAS_FIGURE, YES);
   }
 
   /** {@code query} limited to the passages of {@code scope} (its year and region, where known); {@code null} for all. */

@@ -66,7 +66,7 @@ final class IndexStore {
    * change what a passage's document holds, so that indexes written before are rebuilt. (The glossary
    * and the lexicon are used at query time only: changing them leaves the index valid.)
    */
-  static final String SCHEMA_VERSION = "1";
+  static final String SCHEMA_VERSION = "2";
   private static final String SCHEMA_KEY = "schema";
   private static final String CORPUS_KEY = "corpus";
   private static final String ARTICLE_PREFIX = "article:";

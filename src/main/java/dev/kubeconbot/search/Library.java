@@ -10,6 +10,7 @@ import dev.kubeconbot.content.Passage;
 import dev.kubeconbot.content.Scripts;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.lucene.index.Term;
@@ -34,7 +36,7 @@ import org.apache.lucene.search.ScoreDoc;
 
 /**
  * Everything an answer is made from, and the one way commands search: the indexed corpus, the
- * glossary, the event calendar, turning text into a {@link QueryPlan} and running it. One immutable
+ * glossary and lexicon, the event calendar, turning text into a {@link QueryPlan} and running it. One immutable
  * snapshot, safe to share between threads; a reload builds a new library and swaps it in whole.
  */
 public final class Library implements AutoCloseable {
@@ -48,6 +50,7 @@ public final class Library implements AutoCloseable {
   private volatile VectorIndex vectors;
   /** How questions merge lexical and semantic hits; the eval compares the ways. */
   private volatile Fusion fusion = Fusion.HYBRID;
+  private final SentenceScorer sentences;
   /**
    * Per glossary topic and edition, the matching passages and the best of them: computed once, on
    * first use (the warm-up before readiness), since topics come back in query after query and a
@@ -57,22 +60,23 @@ public final class Library implements AutoCloseable {
   /** Passages per word and edition, for /trends only: computed on its first use. */
   private volatile WordStats words;
 
-  private Library(PassageIndex index, Glossary glossary, EventCalendar calendar) {
+  private Library(PassageIndex index, Glossary glossary, Lexicon lexicon, EventCalendar calendar) {
     this.index = index;
     this.calendar = calendar;
     this.queries = new ConceptQueries(index.analyzer());
     this.coverage = new Coverage(index, queries);
     // Long questions keep their rarest words: the planner asks this index how common each is.
-    this.planner = new QueryPlanner(glossary, word -> coverage.estimatedCount(Concept.word(word)));
+    this.planner = new QueryPlanner(glossary, lexicon, word -> coverage.estimatedCount(Concept.word(word)));
+    this.sentences = new SentenceScorer(coverage, index.size());
   }
 
-  /** Indexes {@code corpus} in memory; the glossary and calendar are used as given. */
-  public static Library of(Corpus corpus, Glossary glossary, EventCalendar calendar) {
-    return of(PassageIndex.build(corpus), glossary, calendar);
+  /** Indexes {@code corpus} in memory; the glossary, lexicon and calendar are used as given. */
+  public static Library of(Corpus corpus, Glossary glossary, Lexicon lexicon, EventCalendar calendar) {
+    return of(PassageIndex.build(corpus), glossary, lexicon, calendar);
   }
 
-  static Library of(PassageIndex index, Glossary glossary, EventCalendar calendar) {
-    return new Library(index, glossary, calendar);
+  static Library of(PassageIndex index, Glossary glossary, Lexicon lexicon, EventCalendar calendar) {
+    return new Library(index, glossary, lexicon, calendar);
   }
 
   /** {@link #load(Path, List, long)} with the default size cap for content files. */
@@ -89,7 +93,7 @@ public final class Library implements AutoCloseable {
    */
   public static Library load(Path configDir, List<Path> contentDirs, long maxFileBytes) throws ContentException {
     Sources sources = read(configDir, contentDirs, maxFileBytes);
-    return of(sources.corpus(), sources.glossary(), sources.calendar());
+    return of(sources.corpus(), sources.glossary(), sources.lexicon(), sources.calendar());
   }
 
   /**
@@ -101,14 +105,15 @@ public final class Library implements AutoCloseable {
   public static Library loadPersisted(Path configDir, List<Path> contentDirs, long maxFileBytes, Path indexFolder)
       throws ContentException {
     Sources sources = read(configDir, contentDirs, maxFileBytes);
-    return of(PassageIndex.open(indexFolder, sources.corpus()), sources.glossary(), sources.calendar());
+    return of(PassageIndex.open(indexFolder, sources.corpus()), sources.glossary(), sources.lexicon(), sources.calendar());
   }
 
   /** What a library is made from, read and parsed. */
-  private record Sources(Corpus corpus, Glossary glossary, EventCalendar calendar) {}
+  private record Sources(Corpus corpus, Glossary glossary, Lexicon lexicon, EventCalendar calendar) {}
 
   private static Sources read(Path configDir, List<Path> contentDirs, long maxFileBytes) throws ContentException {
     CompletableFuture<Void> dictionaries = CompletableFuture.runAsync(Library::warmUp);
+    CompletableFuture<Lexicon> lexicon = CompletableFuture.supplyAsync(() -> readLexicon(configDir));
     EventCalendar calendar;
     Glossary glossary;
     try (InputStream events = configFile(configDir, "events.yaml");
@@ -120,7 +125,19 @@ public final class Library implements AutoCloseable {
     }
     Corpus corpus = new ContentLoader(calendar, maxFileBytes).load(contentDirs);
     dictionaries.join();
-    return new Sources(corpus, glossary, calendar);
+    try {
+      return new Sources(corpus, glossary, lexicon.join(), calendar);
+    } catch (CompletionException e) {
+      throw new ContentException("configuration cannot be read: " + e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  private static Lexicon readLexicon(Path configDir) {
+    try (InputStream words = configFile(configDir, "lexicon.yaml")) {
+      return Lexicon.read(words);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
@@ -180,9 +197,14 @@ public final class Library implements AutoCloseable {
     return planner.glossary();
   }
 
+  public Lexicon lexicon() {
+    return planner.lexicon();
+  }
+
   /**
    * What {@code text} asks about: glossary topics first (each with all its names), then its other
-   * words, question words and fillers of either language dropped. Never fails; the plan may be empty.
+   * words with their lexicon translations, question words and fillers of either language dropped.
+   * Never fails; the plan may be empty, and is bounded however long the text.
    */
   public QueryPlan plan(String text) {
     return planner.plan(text);
@@ -190,17 +212,24 @@ public final class Library implements AutoCloseable {
 
   /**
    * The best {@code limit} passages for {@code plan}, best first, each with the rarity-weighted share
-   * of the plan's concepts it contains. Empty for an empty plan.
+   * of the plan's concepts it contains. Empty for an empty plan, unless it is a ranked search that
+   * asks how many: then passages with figures ("how many came to KubeCon Paris?", within the scope).
    *
-   * @param match whether a passage must contain every concept or any
+   * @param match whether a passage must contain every concept, or is ranked on any of them
    * @param scope only passages of this edition (its year and region, where known), or {@code null} for all
    */
   public List<SearchHit> search(QueryPlan plan, Match match, Edition scope, int limit) {
-    if (plan.isEmpty()) {
+    if (plan.isEmpty() && !(plan.asksHowMany() && match == Match.RANKED)) {
       return List.of();
     }
+    ScoreDoc[] top = new ScoreDoc[0];
+    for (int required = match.generator.required(match.generator.concepts(plan)); required >= 1 && top.length == 0; required--) {
+      top = index.top(IndexSchema.within(match.generator.generate(plan, queries, required), scope), limit);
+      if (match == Match.ALL) {
+        break;
+      }
+    }
     List<Query> concepts = plan.concepts().stream().map(queries::of).toList();
-    ScoreDoc[] top = index.top(IndexSchema.within(match.generator.generate(concepts), scope), limit);
     double[] covered = match == Match.ALL || concepts.size() == 1
         ? Coverage.full(top.length)
         : coverage.of(plan, concepts, top);
@@ -209,6 +238,27 @@ public final class Library implements AutoCloseable {
       hits.add(new SearchHit(index.passage(top[i].doc), top[i].score, covered[i]));
     }
     return hits;
+  }
+
+  /**
+   * Which of {@code sentences} (of one passage) answers {@code plan} best: the first that has about
+   * as much of its concepts as the best one, rarer ones counting more, translations less.
+   */
+  public int bestSentence(QueryPlan plan, List<String> sentences) {
+    return this.sentences.best(plan, sentences);
+  }
+
+  /**
+   * Whether some passage may contain {@code concept}, from term statistics (cheap): {@code false}
+   * means that no passage has it in its text or heading, as written or translated.
+   */
+  public boolean mayContain(Concept concept) {
+    return coverage.estimatedCount(concept) > 0;
+  }
+
+  /** How rare {@code concept} is: BM25's idf of the passages that may contain it (highest for none). */
+  public double rarity(Concept concept) {
+    return Coverage.idf(coverage.estimatedCount(concept), index.size());
   }
 
   /** How many passages contain {@code concept} (exact: walks every match). */
@@ -384,7 +434,7 @@ public final class Library implements AutoCloseable {
   }
 
   private Query allOf(QueryPlan plan) {
-    return Match.ALL.generator.generate(plan.concepts().stream().map(queries::of).toList());
+    return Match.ALL.generator.generate(plan, queries, plan.concepts().size());
   }
 
   private Map<Glossary.Topic, TopicMatches> topicMatches() {

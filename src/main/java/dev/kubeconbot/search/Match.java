@@ -1,16 +1,21 @@
 package dev.kubeconbot.search;
 
-/** How strictly a search matches the concepts of its {@link QueryPlan}. */
+/** How a search matches the concepts of its {@link QueryPlan}. */
 public enum Match {
 
-  /** Only passages that contain every concept; each hit's coverage is 1. */
+  /**
+   * Only passages that contain every concept in their text or under their heading; each hit's
+   * coverage is 1. For topics, where every quote must be about what was asked.
+   */
   ALL(new QueryGenerator.AllConcepts()),
 
   /**
-   * Passages that contain any concept, ranked by BM25; each hit carries the share of the concepts
-   * it contains, weighted by rarity, for the caller to set its own bar.
+   * Ranked retrieval for questions: every concept optional, but a passage needs a share of them that
+   * grows with their number, and when none has that share, fewer (down to one). BM25 over passage
+   * text, heading and title, with a bonus for question words that stand close together. Each hit
+   * carries the share of the known concepts it contains, weighted by rarity.
    */
-  ANY(new QueryGenerator.AnyConcept());
+  RANKED(new QueryGenerator.Ranked());
 
   final QueryGenerator generator;
 

@@ -23,9 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A Lucene index of a corpus, one document per passage ({@link IndexSchema}), and the ways of running
  * a query over it. On disk ({@link IndexStore}: reopened while the content is unchanged, updated
- * article by article when it changes) or in memory. Titles and section headings are not searched:
- * they ranked nothing better in the retrieval evaluation and cost a third of the query time.
- * Immutable once built; a content reload builds a new one. The searcher has no executor: one query
+ * article by article when it changes) or in memory. Immutable once built; a content reload builds a new one. The searcher has no executor: one query
  * runs on one thread.
  */
 final class PassageIndex implements AutoCloseable {

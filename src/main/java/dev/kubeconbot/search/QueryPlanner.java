@@ -2,6 +2,7 @@ package dev.kubeconbot.search;
 
 import dev.kubeconbot.content.Scripts;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,11 +11,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 
 /**
- * Turns user text into a {@link QueryPlan}: glossary topics first (each with all its names), then the
- * remaining words. Question words and fillers in English and Chinese are dropped so that "what did
+ * Turns user text into a {@link QueryPlan}: glossary topics first (each with all its names), then
+ * the words and fixed phrases of the question in the order written, those the lexicon knows with
+ * their translations. Question scaffolding in English and Chinese is dropped so that "what did
  * KubeCon say about wasm" asks about wasm, not about "say". User text never reaches a query parser.
  */
 final class QueryPlanner {
@@ -33,15 +37,23 @@ final class QueryPlanner {
       "的", "了", "是", "在", "和", "与", "及", "或", "吗", "呢", "吧", "啊", "呀", "有", "没有", "什么", "怎么",
       "怎样", "如何", "哪些", "哪个", "为什么", "关于", "一些", "这个", "那个", "这些", "那些", "我", "你", "我们",
       "你们", "他们", "说", "谈", "谈到", "提到", "讲", "讨论", "介绍", "请", "上", "中", "里", "会", "大会", "会议",
-      "要点", "趋势", "话题", "主题", "年", "都", "也", "就", "对", "被", "把", "从", "给", "吗？", "哪", "还");
+      "要点", "趋势", "话题", "主题", "年", "都", "也", "就", "对", "被", "把", "从", "给", "吗？", "哪", "还",
+      "is", "are", "was", "were", "am", "there", "anyone", "really", "special", "mentioning", "discussing",
+      "talking", "saying", "told", "hear", "heard", "wondering", "curious", "kind", "sort", "trying",
+      "多少", "有多少", "谁", "是谁", "哪里", "哪儿", "哪届", "那届", "这届", "那次", "那年", "了吗", "能", "可以",
+      "是否", "时候", "什么时候", "一下", "到底", "嘛", "么", "呢？", "怎么样", "哪一", "咋", "过", "着", "得", "地");
+
+  /** A question for a number: its answer is a passage with figures in it. */
+  private static final Pattern HOW_MANY = Pattern.compile(
+      "(?i)\\bhow (many|much|big|large)\\b|\\bnumber of\\b|多少|几个|几位|几家|几次|幾個|幾位|幾家|幾次");
 
   /**
-   * The most Lucene queries a plan may turn into. Each variant of a concept becomes at most one
-   * query per text field (two fields), and Lucene refuses a search of more than 1,024 clauses in all;
+   * The most Lucene queries a plan may turn into. Each variant or translation of a concept becomes at
+   * most one query per field (two text fields, the heading and the title), and Lucene refuses a search of more than 1,024 clauses in all;
    * half of that leaves room for the edition filters and whatever a search adds around the plan.
    */
   static final int MAX_CLAUSES = 512;
-  private static final int FIELDS_PER_VARIANT = 2;
+  private static final int FIELDS_PER_VARIANT = 4;
 
   /** How many passages contain a word; rarer words say more about what the user wants. */
   @FunctionalInterface
@@ -50,12 +62,14 @@ final class QueryPlanner {
   }
 
   private final Glossary glossary;
+  private final Lexicon lexicon;
   private final WordRarity rarity;
   private final Analyzer words;
   private final Analyzer bigrams;
 
-  QueryPlanner(Glossary glossary, WordRarity rarity) {
+  QueryPlanner(Glossary glossary, Lexicon lexicon, WordRarity rarity) {
     this.glossary = glossary;
+    this.lexicon = lexicon;
     this.rarity = rarity;
     this.words = Analyzers.words();
     this.bigrams = Analyzers.bigrams();
@@ -65,22 +79,49 @@ final class QueryPlanner {
     return glossary;
   }
 
+  Lexicon lexicon() {
+    return lexicon;
+  }
+
   QueryPlan plan(String text) {
-    Map<String, Concept> concepts = new LinkedHashMap<>();
-    StringBuilder rest = new StringBuilder();
-    int last = 0;
+    Map<String, Concept> topics = new LinkedHashMap<>();
+    // What is taken is blanked out, so that positions stay positions in the text.
+    char[] rest = text.toCharArray();
     for (Glossary.Mention mention : glossary.mentions(text)) {
-      Glossary.Topic topic = mention.topic();
-      concepts.putIfAbsent("topic:" + topic.name(), Concept.of(topic));
-      rest.append(text, last, mention.start()).append(' ');
-      last = mention.end();
+      topics.putIfAbsent("topic:" + mention.topic().name(), Concept.of(mention.topic()));
+      Arrays.fill(rest, mention.start(), mention.end(), ' ');
     }
-    rest.append(text.substring(last));
+    TreeMap<Integer, Concept> byPosition = new TreeMap<>();
+    for (Lexicon.Match match : lexicon.matches(new String(rest))) {
+      if (!isScaffolding(match.written())) {
+        byPosition.put(match.start(), Concept.translated(match.written(), match.translations()));
+      }
+      Arrays.fill(rest, match.start(), match.end(), ' ');
+    }
+    String remaining = new String(rest);
+    List<String> words = words(remaining);
+    int at = 0;
+    for (String word : words) {
+      int position = remaining.indexOf(word, at);
+      at = position < 0 ? at : position + word.length();
+      // A Chinese character smartcn leaves alone is mostly a particle (更, 前): a concept only when it is all there is.
+      if (!isLoneHan(word) || (words.size() == 1 && byPosition.isEmpty() && topics.isEmpty())) {
+        byPosition.put(position < 0 ? remaining.length() + byPosition.size() : position, Concept.word(word));
+      }
+    }
     Map<String, Concept> plainWords = new LinkedHashMap<>();
-    for (String word : words(rest.toString())) {
-      plainWords.putIfAbsent(word.toLowerCase(Locale.ROOT), Concept.word(word));
-    }
-    return new QueryPlan(text, bounded(List.copyOf(concepts.values()), List.copyOf(plainWords.values())));
+    byPosition.values().forEach(c -> plainWords.putIfAbsent(c.label().toLowerCase(Locale.ROOT), c));
+    return new QueryPlan(text, bounded(List.copyOf(topics.values()), List.copyOf(plainWords.values())),
+        HOW_MANY.matcher(text).find());
+  }
+
+  private static boolean isLoneHan(String word) {
+    return word.codePointCount(0, word.length()) == 1 && Scripts.isHan(word.codePointAt(0));
+  }
+
+  /** A question word or filler, or a word the analysis drops entirely (stop words, punctuation). */
+  private boolean isScaffolding(String word) {
+    return FILLERS.contains(word.toLowerCase(Locale.ROOT)) || Analyzers.tokens(bigrams, Analyzers.TEXT_BIGRAMS, word).isEmpty();
   }
 
   /**
@@ -90,7 +131,7 @@ final class QueryPlanner {
    * kept concepts stays the user's.
    */
   private List<Concept> bounded(List<Concept> topics, List<Concept> plainWords) {
-    int total = topics.stream().mapToInt(QueryPlanner::clauses).sum() + plainWords.size() * FIELDS_PER_VARIANT;
+    int total = topics.stream().mapToInt(QueryPlanner::clauses).sum() + plainWords.stream().mapToInt(QueryPlanner::clauses).sum();
     if (total <= MAX_CLAUSES) {
       List<Concept> all = new ArrayList<>(topics);
       all.addAll(plainWords);
@@ -115,7 +156,8 @@ final class QueryPlanner {
   }
 
   private static int clauses(Concept concept) {
-    return concept.variants().size() * FIELDS_PER_VARIANT;
+    return (concept.variants().size() + Math.min(concept.translations().size(), ConceptQueries.MAX_TRANSLATIONS))
+        * FIELDS_PER_VARIANT;
   }
 
   /**
@@ -125,11 +167,9 @@ final class QueryPlanner {
   private List<String> words(String text) {
     List<String> words = new ArrayList<>();
     for (String piece : surfaceWords(text)) {
-      String lower = piece.toLowerCase(Locale.ROOT);
-      if (FILLERS.contains(lower) || Analyzers.tokens(bigrams, Analyzers.TEXT_BIGRAMS, piece).isEmpty()) {
-        continue;
+      if (!isScaffolding(piece)) {
+        words.add(piece);
       }
-      words.add(piece);
     }
     return words;
   }

@@ -96,7 +96,7 @@ class IndexStoreTest {
   }
 
   private static Library library(PassageIndex index) {
-    return Library.of(index, Seeds.glossary(), Seeds.calendar());
+    return Library.of(index, Seeds.glossary(), Seeds.lexicon(), Seeds.calendar());
   }
 
   @Test
@@ -127,7 +127,7 @@ class IndexStoreTest {
     assertThat(updated.indexedArticles()).isEqualTo(1);
     try (PassageIndex passages = PassageIndex.open(index, after)) {
       Library library = library(passages);
-      assertThat(library.search(library.plan("zanzibar"), Match.ANY, null, 5))
+      assertThat(library.search(library.plan("zanzibar"), Match.RANKED, null, 5))
           .extracting(hit -> hit.passage().article().file()).containsExactly(changed.toString());
       assertThat(passages.size()).isEqualTo(after.passages().size());
       // Searches find the same passages as an index built from nothing. (Not always in the same order:

@@ -5,6 +5,7 @@ import dev.kubeconbot.answer.CommandRegistry;
 import dev.kubeconbot.content.ContentException;
 import dev.kubeconbot.content.EventCalendar;
 import dev.kubeconbot.search.Glossary;
+import dev.kubeconbot.search.Lexicon;
 import dev.kubeconbot.search.Library;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,6 +47,14 @@ public final class Seeds {
   public static EventCalendar calendar() {
     try (InputStream in = Files.newInputStream(CONFIG.resolve("events.yaml"))) {
       return EventCalendar.read(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static Lexicon lexicon() {
+    try (InputStream in = Files.newInputStream(CONFIG.resolve("lexicon.yaml"))) {
+      return Lexicon.read(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,0 +1,179 @@
+package dev.kubeconbot.search;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.kubeconbot.content.Scripts;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.lucene.analysis.Analyzer;
+
+/**
+ * The bilingual English ↔ Chinese lexicon ({@code config/lexicon.yaml}): everyday words of writing
+ * about cloud native, used at query time only, so that an English question reaches a Chinese
+ * article ("outdated" → 过时) and a Chinese question an English one (过时 → outdated). English
+ * headwords are compared stemmed ("developers" is "developer"); Chinese → English is the inverse map.
+ * Immutable and thread-safe.
+ */
+public final class Lexicon {
+
+  /** A lexicon entry found in a text at [start, end): the words as written and their translations. */
+  public record Match(String written, List<String> translations, int start, int end) {
+    public Match {
+      translations = List.copyOf(translations);
+    }
+  }
+
+  record File(Integer version, Map<String, List<String>> entries) {}
+
+  private static final ObjectMapper YAML =
+      YAMLMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+  /** Chinese renderings shorter than this are not matched: one character is rarely one word. */
+  private static final int MIN_CHINESE = 2;
+
+  /** The lexicon with no entries. */
+  public static final Lexicon EMPTY = new Lexicon(Map.of());
+
+  private final Analyzer stems = Analyzers.stems();
+  private final int headwords;
+  /** Renderings by stemmed headword ("develop" → 开发者, 开发人员 …). */
+  private final Map<String, List<String>> chineseByStem = new HashMap<>();
+  private final int longestHeadword;
+  /** Headwords by Chinese rendering, renderings grouped by first character, longest first. */
+  private final Map<String, List<String>> englishByChinese = new HashMap<>();
+  private final Map<Character, List<String>> chineseByFirst;
+
+  public Lexicon(Map<String, List<String>> entries) {
+    this.headwords = entries.size();
+    int longest = 0;
+    for (Map.Entry<String, List<String>> entry : entries.entrySet()) {
+      List<String> stemmed = stemsOf(entry.getKey());
+      if (stemmed.isEmpty()) {
+        continue;
+      }
+      longest = Math.max(longest, stemmed.size());
+      chineseByStem.merge(String.join(" ", stemmed), List.copyOf(entry.getValue()), Lexicon::union);
+      for (String chinese : entry.getValue()) {
+        if (chinese.length() >= MIN_CHINESE) {
+          englishByChinese.merge(chinese, List.of(entry.getKey()), Lexicon::union);
+        }
+      }
+    }
+    this.longestHeadword = longest;
+    this.chineseByFirst = englishByChinese.keySet().stream()
+        .sorted(Comparator.comparingInt(String::length).reversed())
+        .collect(Collectors.groupingBy(c -> c.charAt(0)));
+  }
+
+  /**
+   * Reads the lexicon file.
+   *
+   * @throws IOException if it is not a YAML map with an {@code entries} map of non-empty lists
+   */
+  public static Lexicon read(InputStream yaml) throws IOException {
+    File file = YAML.readValue(yaml, File.class);
+    if (file == null || file.entries() == null) {
+      throw new IOException("lexicon needs an 'entries' map");
+    }
+    Map<String, List<String>> entries = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> entry : file.entries().entrySet()) {
+      List<String> renderings = entry.getValue() == null ? List.of()
+          : entry.getValue().stream().filter(r -> r != null && !r.isBlank()).map(String::strip).toList();
+      if (renderings.isEmpty()) {
+        throw new IOException("lexicon entry '" + entry.getKey() + "' has no Chinese rendering");
+      }
+      entries.put(entry.getKey().strip().toLowerCase(java.util.Locale.ROOT), renderings);
+    }
+    return new Lexicon(entries);
+  }
+
+  /** How many English headwords the lexicon has. */
+  public int size() {
+    return headwords;
+  }
+
+  /** The Chinese renderings of an English word or fixed phrase, in any inflection; empty if unknown. */
+  public List<String> chinese(String english) {
+    return chineseByStem.getOrDefault(String.join(" ", stemsOf(english)), List.of());
+  }
+
+  /** The English headwords a Chinese word renders; empty if unknown. */
+  public List<String> english(String chinese) {
+    return englishByChinese.getOrDefault(chinese, List.of());
+  }
+
+  /**
+   * The entries in {@code text}, left to right, without overlaps: English headwords (the longest
+   * phrase wins) with their Chinese renderings, and Chinese renderings (the longest wins) with their
+   * English headwords.
+   */
+  public List<Match> matches(String text) {
+    List<Match> matches = new ArrayList<>();
+    List<Analyzers.Token> words = Analyzers.tokens(stems, "q", text).stream()
+        .filter(t -> !Scripts.hasHan(t.term()))
+        .toList();
+    for (int i = 0; i < words.size(); ) {
+      int taken = 0;
+      for (int n = Math.min(longestHeadword, words.size() - i); n >= 1 && taken == 0; n--) {
+        List<Analyzers.Token> run = words.subList(i, i + n);
+        List<String> chinese = chineseByStem.get(run.stream().map(Analyzers.Token::term).collect(Collectors.joining(" ")));
+        if (chinese != null && consecutive(run)) {
+          int start = run.getFirst().start();
+          int end = run.getLast().end();
+          matches.add(new Match(text.substring(start, end), chinese, start, end));
+          taken = n;
+        }
+      }
+      i += Math.max(taken, 1);
+    }
+    for (int at = 0; at < text.length(); ) {
+      String found = longestChineseAt(text, at);
+      if (found == null) {
+        at++;
+      } else {
+        matches.add(new Match(found, englishByChinese.get(found), at, at + found.length()));
+        at += found.length();
+      }
+    }
+    matches.sort(Comparator.comparingInt(Match::start));
+    return matches;
+  }
+
+  private String longestChineseAt(String text, int at) {
+    for (String chinese : chineseByFirst.getOrDefault(text.charAt(at), List.of())) {
+      if (text.startsWith(chinese, at)) {
+        return chinese;
+      }
+    }
+    return null;
+  }
+
+  /** Whether the tokens follow each other with nothing but spaces or hyphens between them. */
+  private static boolean consecutive(List<Analyzers.Token> run) {
+    for (int i = 1; i < run.size(); i++) {
+      if (run.get(i).position() != run.get(i - 1).position() + 1) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private List<String> stemsOf(String english) {
+    return Analyzers.tokens(stems, "q", english).stream().map(Analyzers.Token::term).toList();
+  }
+
+  private static List<String> union(List<String> a, List<String> b) {
+    Set<String> all = new LinkedHashSet<>(a);
+    all.addAll(b);
+    return List.copyOf(all);
+  }
+}

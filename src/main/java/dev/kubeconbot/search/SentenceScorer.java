@@ -1,0 +1,87 @@
+package dev.kubeconbot.search;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+
+/**
+ * Which sentence of a passage answers a question best: the one containing the most of the plan's
+ * concepts, each weighted by its rarity and, for translations, less. Sentences are compared by their
+ * bigram analysis, the same terms the index matched, so a stemmed or Chinese match counts here too.
+ */
+final class SentenceScorer {
+
+  /** A figure, for a "how many" question, is worth about one common word. */
+  private static final double FIGURE_WEIGHT = 1.0;
+  /** A sentence scoring this share of the best one answers about as well. */
+  private static final double ENOUGH = 0.5;
+
+  private final Analyzer bigrams = Analyzers.bigrams();
+  private final Coverage coverage;
+  private final int passages;
+
+  SentenceScorer(Coverage coverage, int passages) {
+    this.coverage = coverage;
+    this.passages = passages;
+  }
+
+  /**
+   * The index of the first of {@code sentences} that answers {@code plan} about as well as the best
+   * one (0 when none matches): text before it is cut, so it is cut only for a clearly better sentence.
+   */
+  int best(QueryPlan plan, List<String> sentences) {
+    if (sentences.size() <= 1 || plan.isEmpty()) {
+      return 0;
+    }
+    List<Set<String>> terms = sentences.stream().map(this::terms).toList();
+    double[] scores = new double[sentences.size()];
+    for (Concept concept : plan.concepts()) {
+      double own = rarity(concept.variants());
+      double translated = concept.translations().isEmpty() ? 0 : rarity(concept.translations()) * ConceptQueries.TRANSLATION_WEIGHT;
+      for (int i = 0; i < sentences.size(); i++) {
+        if (containsAny(terms.get(i), concept.variants())) {
+          scores[i] += own;
+        } else if (translated > 0 && containsAny(terms.get(i), concept.translations())) {
+          scores[i] += translated;
+        }
+      }
+    }
+    if (plan.asksHowMany()) {
+      for (int i = 0; i < sentences.size(); i++) {
+        if (IndexSchema.hasFigure(sentences.get(i))) {
+          scores[i] += FIGURE_WEIGHT;
+        }
+      }
+    }
+    double max = Arrays.stream(scores).max().orElse(0);
+    for (int i = 0; i < scores.length; i++) {
+      if (scores[i] > 0 && scores[i] >= max * ENOUGH) {
+        return i;
+      }
+    }
+    return 0;
+  }
+
+  /** BM25's idf of the passages with any of {@code texts}. */
+  private double rarity(List<String> texts) {
+    return Coverage.idf(coverage.estimatedCount(texts), passages);
+  }
+
+  private boolean containsAny(Set<String> sentence, List<String> variants) {
+    for (String variant : variants) {
+      Set<String> wanted = terms(variant);
+      if (!wanted.isEmpty() && sentence.containsAll(wanted)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Set<String> terms(String text) {
+    Set<String> terms = new HashSet<>();
+    Analyzers.tokens(bigrams, Analyzers.TEXT_BIGRAMS, text).forEach(t -> terms.add(t.term()));
+    return terms;
+  }
+}
