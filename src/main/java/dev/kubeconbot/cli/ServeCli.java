@@ -64,7 +64,8 @@ final class ServeCli implements Callable<Integer> {
     List<Path> content = options.contentFolders(config.contentDirs());
     Path index = config.indexDir().orElseGet(() -> ConfigLoader.defaultIndexDir(env, content));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    BotApp.LibraryLoader library = lexicalOrHybrid(config, registry,
+    SemanticSearch semantic = config.search().semantic() ? SemanticSearch.open(config.search().vectorCache()) : null;
+    BotApp.LibraryLoader library = withVectors(semantic, registry,
         () -> Library.loadPersisted(config.configDir(), content, config.contentMaxFileBytes(), index));
     BotApp app = new BotApp(config, registry,
         () -> new AnswerEngine(CommandRegistry.standard(), library.load()), ServeCli::frontEnds);
@@ -76,20 +77,23 @@ final class ServeCli implements Callable<Integer> {
       app.stop();
       return startFailed(config, e);
     }
+    if (semantic != null) {
+      semantic.start(); // only now: embedding would take CPU from the start-up it must never delay
+    }
     app.awaitStopped();
     return 0;
   }
 
   /**
-   * With semantic search on, each library loaded (at start and on every reload) gets its vectors in
-   * the background: it answers lexically at once and hybrid when they are in. Off, nothing of the
-   * embedding models is ever loaded.
+   * With semantic search on ({@code semantic} not null), each library loaded (at start and on every
+   * reload) gets its vectors in the background: it answers lexically at once and hybrid when they
+   * are in. Off, nothing of the embedding models is ever loaded.
    */
-  private static BotApp.LibraryLoader lexicalOrHybrid(BotConfig config, MeterRegistry registry, BotApp.LibraryLoader lexical) {
-    if (!config.search().semantic()) {
+  private static BotApp.LibraryLoader withVectors(SemanticSearch semantic, MeterRegistry registry,
+      BotApp.LibraryLoader lexical) {
+    if (semantic == null) {
       return lexical;
     }
-    SemanticSearch semantic = SemanticSearch.open(config.search().vectorCache());
     SemanticMetrics.bindTo(registry, semantic);
     return () -> {
       Library library = lexical.load();

@@ -73,12 +73,18 @@ public final class SemanticSearch implements AutoCloseable {
   private final AtomicLong queries = new AtomicLong();
   private final AtomicLong queryNanos = new AtomicLong();
 
+  /** Background work waits for this: a serving bot lets readiness come first, so embedding takes no CPU from it. */
+  private final CompletableFuture<Void> started = new CompletableFuture<>();
+
   private SemanticSearch(Path folder, Function<VectorLang, Encoder> models) {
     this.folder = folder;
     this.models = models;
   }
 
-  /** Semantic search with vectors cached in {@code folder}; the models load on first need, in the background. */
+  /**
+   * Semantic search with vectors cached in {@code folder}; the models load on first need, in the
+   * background, which waits for {@link #start}.
+   */
   public static SemanticSearch open(Path folder) {
     return new SemanticSearch(folder, lang -> ONNX.computeIfAbsent(lang, l -> {
       long start = System.nanoTime();
@@ -88,19 +94,27 @@ public final class SemanticSearch implements AutoCloseable {
     }));
   }
 
-  /** With other encoders (tests: a fast stand-in for the models). */
+  /** With other encoders (tests: a fast stand-in for the models), started. */
   static SemanticSearch withEncoders(Path folder, Function<VectorLang, Encoder> models) {
-    return new SemanticSearch(folder, models);
+    SemanticSearch semantic = new SemanticSearch(folder, models);
+    semantic.start();
+    return semantic;
+  }
+
+  /** Lets the background work begin: {@code serve} calls this once it is ready. */
+  public void start() {
+    started.complete(null);
   }
 
   /**
-   * Starts giving {@code library} its vectors in the background and returns it at once: it answers
-   * lexically until they are complete. The future completes when the library is hybrid (or gave way
+   * Starts giving {@code library} its vectors in the background (once {@link #start}ed) and returns
+   * at once: the library answers lexically until they are complete. The future completes when the library is hybrid (or gave way
    * to a library attached after it).
    */
   public CompletableFuture<Library> attach(Library library) {
     latest = library;
     return CompletableFuture.supplyAsync(() -> {
+      started.join();
       vectorize(library, 1, logProgress());
       return library;
     }, background).whenComplete((done, failure) -> {
