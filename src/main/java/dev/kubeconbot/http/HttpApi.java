@@ -12,6 +12,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,7 @@ public final class HttpApi {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final HttpServer server;
+  private final RequestMetrics requests;
 
   private HttpApi(ServiceStatus status, PrometheusMeterRegistry registry, HttpServer server) {
     this.status = status;
@@ -55,6 +57,7 @@ public final class HttpApi {
         "/api/ask", this::ask,
         "/api/trend.png", this::trendChart,
         "/api/trends.png", this::trendsChart);
+    this.requests = new RequestMetrics(registry, routes.keySet());
   }
 
   /** Listens on {@code host:port} (port 0 picks a free one) and serves until {@link #stop}. */
@@ -97,9 +100,13 @@ public final class HttpApi {
 
   private void handle(HttpExchange exchange) throws IOException {
     // Counted until the response is written: stopping between answer and write would drop it.
+    long start = System.nanoTime();
     inFlight.incrementAndGet();
     try (exchange) {
-      send(exchange, respond(exchange), exchange.getRequestMethod().equals("HEAD"));
+      Response response = respond(exchange);
+      send(exchange, response, exchange.getRequestMethod().equals("HEAD"));
+      requests.record(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), response.status(),
+          Duration.ofNanos(System.nanoTime() - start));
     } finally {
       inFlight.decrementAndGet();
     }

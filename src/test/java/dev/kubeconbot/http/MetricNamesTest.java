@@ -36,6 +36,8 @@ class MetricNamesTest {
     try (RunningBot bot = RunningBot.ready(RunningBot.config(configDir, Map.of("HTTP_RATE_LIMIT_ANSWERS", "1")))) {
       bot.get("/api/ask?q=/topic%20wasm");
       bot.get("/api/ask?q=/topic%20wasm"); // rate limited
+      bot.get("/no/such/page");
+      bot.get("/metrics");
       metrics = bot.get("/metrics").body();
     }
     Map<String, String> types = new TreeMap<>();
@@ -73,5 +75,11 @@ class MetricNamesTest {
         .doesNotContain("process_cpu_time_ns_total");
     assertThat(buckets).isNotEmpty().allSatisfy((name, le) -> assertThat(le).as(name).hasSizeBetween(8, 16));
     assertThat(buckets.get("kubecon_bot_answer_duration_seconds_bucket")).contains("0.05", "1.0", "+Inf").hasSize(13);
+    // HTTP responses by route and status; unknown paths share one series.
+    assertThat(metrics).contains(
+        "kubecon_bot_http_server_requests_seconds_count{method=\"GET\",route=\"/api/ask\",status=\"200\"} 1",
+        "kubecon_bot_http_server_requests_seconds_count{method=\"GET\",route=\"/api/ask\",status=\"429\"} 1",
+        "kubecon_bot_http_server_requests_seconds_count{method=\"GET\",route=\"other\",status=\"404\"} 1",
+        "kubecon_bot_http_server_requests_seconds_count{method=\"GET\",route=\"/metrics\",status=\"200\"} 1");
   }
 }
