@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Questions that another command answers better than {@code /ask} searching for their words: "what
  * were the trends at KubeCon 2024", "what was hot in 2022", "what changed between 2019 and 2024",
- * "2024 年 KubeCon 有什么趋势" go to {@code /trends}. A question about a glossary topic ("trends in
+ * "2024 年 KubeCon 有什么趋势" go to {@code /trends}; "key takeaways of 2019" and "what was special about
+ * KubeCon Paris?" to {@code /takeaways}. A question about a glossary topic ("trends in
  * observability") stays a question: its passages answer it.
  */
 final class QuestionIntent {
@@ -30,18 +31,24 @@ final class QuestionIntent {
       "(?i)(?:between|from|since)?\\s*(.*?\\b20[1-3]\\d\\b.*?)\\s*(?:\\band\\b|\\bto\\b|\\bvs\\.?|versus|和|与|與|到|至|对比|對比)"
           + "\\s*(.*?\\b20[1-3]\\d\\b.*)");
   private static final Pattern YEAR = Pattern.compile("(?<!\\d)20[1-3]\\d(?!\\d)");
+  private static final Pattern TAKEAWAYS = Pattern.compile("(?i)\\b(?:key )?(?:takeaways?|key points|highlights|lessons learned)\\b"
+      + "|要点|要點|收获|收穫|亮点|亮點|重点|重點|总结|總結");
 
   private QuestionIntent() {}
 
   /** The command {@code question} is for, if not {@code /ask}. */
   static Optional<Intent> of(String question, Library library) {
+
     Matcher years = YEAR.matcher(question);
     int count = 0;
     while (years.find()) {
       count++;
     }
     boolean comparing = count >= 2 && CHANGE.matcher(question).find();
-    if (!(TRENDS.matcher(question).find() || comparing) || aboutATopic(question, library)) {
+    if (!(TRENDS.matcher(question).find() || comparing)) {
+      return takeaways(question, library);
+    }
+    if (aboutATopic(question, library)) {
       return Optional.empty();
     }
     EventCalendar calendar = library.calendar();
@@ -64,6 +71,29 @@ final class QuestionIntent {
       }
     }
     return Optional.of(new Intent("trends", options));
+  }
+
+  /**
+   * "Key takeaways of 2019", "KubeCon EU 2021 的要点", and a question about an edition and nothing
+   * else ("What was special about KubeCon Paris?"): {@code /takeaways} of that edition, when it names
+   * a year (a host city names one when only one of its editions has articles).
+   */
+  private static Optional<Intent> takeaways(String question, Library library) {
+    Edition edition = Editions.asked(library, question);
+    if (!edition.hasYear()) {
+      return Optional.empty();
+    }
+    boolean asked = TAKEAWAYS.matcher(question).find()
+        || library.plan(library.calendar().withoutEditionWords(question)).isEmpty();
+    if (!asked || aboutATopic(question, library)) {
+      return Optional.empty();
+    }
+    Map<String, String> options = new LinkedHashMap<>();
+    options.put(TakeawaysCommand.YEAR, Integer.toString(edition.year()));
+    if (edition.region() != null) {
+      options.put(TakeawaysCommand.REGION, edition.region());
+    }
+    return Optional.of(new Intent("takeaways", options));
   }
 
   /** Whether the question names a glossary topic (Kubernetes aside: every edition is about it). */

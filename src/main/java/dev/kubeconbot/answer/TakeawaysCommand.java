@@ -37,6 +37,9 @@ public final class TakeawaysCommand implements Command {
       "(?i)要点|要點|收获|收穫|重点|重點|亮点|亮點|观察|觀察|趋势|趨勢|takeaway|highlight|lesson|trend|observation|key");
   private static final int MIN_LIST_ITEMS = 3;
   private static final int MAX_ITEM_LENGTH = 160;
+  /** Shorter lines ("视频", "Video") are captions, not headings. */
+  private static final int MIN_HEADING_LENGTH = 8;
+  private static final Pattern SENTENCE_END = Pattern.compile("[。！？!?.:：;；，,]\\s*$|[。！？]");
   /** How many paragraphs from the top are searched for lead sentences. */
   private static final int LEAD_PARAGRAPHS = 4;
   private static final int MAX_LEAD_LENGTH = 300;
@@ -157,17 +160,29 @@ public final class TakeawaysCommand implements Command {
     return String.join(", ", library.corpus().years().stream().map(String::valueOf).toList());
   }
 
-  /** The article's own takeaway list, else its section headings; verbatim, one line each. */
+  /**
+   * The article's own takeaway list, else its section headings (and the short lines that stand as
+   * headings in pasted text: no sentence end, no link); verbatim, one line each.
+   */
   private static Optional<Quote> points(Article article) {
     List<Block> list = takeawayList(article);
     if (!list.isEmpty()) {
       return Optional.of(quote(article, list.getFirst().section(), lines(list), 1.0));
     }
-    List<Block> headings = article.blocks().stream().filter(b -> b.kind() == Block.Kind.HEADING).toList();
-    if (headings.size() >= 2) {
+    List<Block> headings = article.blocks().stream()
+        .filter(b -> !b.text().equals(article.title()) && (b.kind() == Block.Kind.HEADING || standsAsHeading(b)))
+        .toList();
+    if (!headings.isEmpty()) {
       return Optional.of(quote(article, "", lines(headings), 1.0));
     }
     return Optional.empty();
+  }
+
+  /** A paragraph of one short line without a sentence end or a link: a heading in all but markup. */
+  private static boolean standsAsHeading(Block block) {
+    String text = block.text().strip();
+    return block.kind() == Block.Kind.PARAGRAPH && text.length() >= MIN_HEADING_LENGTH && text.length() <= MAX_ITEM_LENGTH / 2
+        && !SENTENCE_END.matcher(text).find() && !text.contains("http") && !SPONSOR.matcher(text).find();
   }
 
   /** The article's first list of short items introduced as takeaways, or an empty list. */

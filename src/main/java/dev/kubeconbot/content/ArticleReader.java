@@ -33,6 +33,13 @@ public final class ArticleReader {
   private static final Pattern SOURCE_LINE =
       Pattern.compile("(?im)^[>\\s]*" + ATTRIBUTION_START + "[^\\n]*?(https?://[^\\s)>\\]]+)");
   private static final Pattern ATTRIBUTION = Pattern.compile("(?is)" + ATTRIBUTION_START + ".*");
+  /**
+   * A byline that ends in the article's address: "Bob Quillin, May 8, 2018 — https://blogs.oracle.com/…".
+   * A short line with a year, a dash and a bare URL, and nothing after it.
+   */
+  private static final String BYLINE_TEXT = "[^\\n]{0,160}?(?<!\\d)(?:19|20)\\d{2}(?!\\d)[^\\n]{0,20}?\\s[—–-]{1,2}\\s*(https?://[^\\s)>\\]]+)\\s*";
+  private static final Pattern BYLINE_LINE = Pattern.compile("(?m)^[>\\s]*" + BYLINE_TEXT + "$");
+  private static final Pattern BYLINE = Pattern.compile(BYLINE_TEXT);
 
   private final EventCalendar calendar;
   private final long maxFileBytes;
@@ -65,13 +72,20 @@ public final class ArticleReader {
     String source = meta.source();
     if (source == null) {
       Matcher line = SOURCE_LINE.matcher(split.body());
+      Matcher byline = BYLINE_LINE.matcher(split.body());
       if (line.find()) {
         source = line.group(1);
         inferred.add("source from line '" + Sentences.cut(line.group().replaceFirst("^[>\\s]+", ""), 40) + "'");
+      } else if (byline.find()) {
+        source = byline.group(1);
+        inferred.add("source from byline '" + Sentences.cut(byline.group().strip(), 40) + "'");
       }
     }
 
-    List<Block> blocks = markdown.blocks().stream().filter(b -> !ATTRIBUTION.matcher(b.text()).matches()).toList();
+    // Attribution lines and bylines say where the article comes from; they are never quoted.
+    List<Block> blocks = markdown.blocks().stream()
+        .filter(b -> !ATTRIBUTION.matcher(b.text()).matches() && !BYLINE.matcher(b.text()).matches())
+        .toList();
     if (blocks.stream().noneMatch(b -> b.kind() != Block.Kind.HEADING)) {
       throw new ContentException("it has no text to quote");
     }

@@ -43,4 +43,14 @@ class AskCommandTest {
     Answer answer = engine.answer("谁宣布了服务网格接口？", null);
     assertThat(answer.quotes().getFirst().text()).contains("宣布", "服务网状接口");
   }
+
+  @Test
+  void questionsForTakeawaysGetThem() {
+    for (String question : new String[] {"key takeaways of 2019", "KubeCon EU 2021 的要点是什么", "What was special about KubeCon Valencia?"}) {
+      Answer answer = engine.answer(question, Lang.EN);
+      assertThat(answer.command()).as(question).isEqualTo("takeaways");
+      assertThat(answer.quotes()).as(question).isNotEmpty();
+    }
+    assertThat(engine.answer("What did Valencia say about WebAssembly?", Lang.EN).command()).isEqualTo("ask");
+  }
 }

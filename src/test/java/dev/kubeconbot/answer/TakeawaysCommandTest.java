@@ -34,6 +34,14 @@ class TakeawaysCommandTest {
   }
 
   @Test
+  void anArticleWithOneSectionHeadingGetsItAndTheLinesThatStandAsHeadings() {
+    Answer answer = engine.answer("takeaways 2022", Lang.EN);
+    assertThat(answer.quotes()).anySatisfy(q -> assertThat(q.text())
+        .isEqualTo("蜜月期结束后与 Kubernetes 同居\n每季度更新的挑战"));
+    assertThat(answer.quotes()).hasSizeGreaterThanOrEqualTo(2);
+  }
+
+  @Test
   void leadSentencesAreVerbatimAndSkipSponsorNotes() {
     Answer answer = engine.answer("takeaways 2021", Lang.EN);
     assertThat(answer.quotes()).anySatisfy(q -> assertThat(q.text())

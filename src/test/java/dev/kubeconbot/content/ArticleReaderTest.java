@@ -68,6 +68,31 @@ class ArticleReaderTest {
   }
 
   @Test
+  void aBylineWithABareUrlIsTheSourceNeverAQuote() throws Exception {
+    Path file = dir.resolve("byline.md");
+    Files.writeString(file, """
+        # KubeCon Copenhagen: what we learned
+
+        Bob Quillin, May 8, 2018 — https://blogs.oracle.com/cloudnative/kubecon-copenhagen-recap
+
+        Service meshes were everywhere in Copenhagen this year, and so were operators.
+        """);
+    Article article = reader.read(file, "byline.md");
+    assertThat(article.source()).isEqualTo("https://blogs.oracle.com/cloudnative/kubecon-copenhagen-recap");
+    assertThat(article.blocks()).noneMatch(b -> b.text().contains("Quillin") || b.text().contains("http"));
+    assertThat(article.blocks()).anyMatch(b -> b.text().startsWith("Service meshes"));
+  }
+
+  @Test
+  void aSentenceThatMentionsAYearAndALinkIsText() throws Exception {
+    Path file = dir.resolve("prose.md");
+    Files.writeString(file, "The 2019 survey is online and worth a read; it asked 2,000 people about Kubernetes in production.\n");
+    Article article = reader.read(file, "prose.md");
+    assertThat(article.source()).isNull();
+    assertThat(article.blocks()).hasSize(1);
+  }
+
+  @Test
   void frontMatterWins() throws Exception {
     Path file = dir.resolve("given.md");
     Files.writeString(file, """

@@ -61,4 +61,35 @@ class QueryPlannerTest {
     assertThat(plan.concepts().subList(1, plan.concepts().size()))
         .extracting(c -> Integer.parseInt(c.label().substring(4))).isSorted();
   }
+
+  @Test
+  void questionScaffoldingIsNeverAConcept() {
+    assertThat(planner.plan("Is chaos engineering mentioned?").concepts()).extracting(Concept::label)
+        .doesNotContain("mentioned", "Is").isNotEmpty();
+    assertThat(planner.plan("tell me about Envoy, please").concepts()).extracting(Concept::label)
+        .containsExactly("Envoy · 特使");
+    assertThat(planner.plan("关于可观测性说了什么？").concepts()).extracting(Concept::label)
+        .containsExactly("observability · 可观测性");
+    assertThat(planner.plan("西雅图有多少人参加了吗").concepts()).extracting(Concept::label)
+        .doesNotContain("多少", "有多少", "吗", "了吗");
+  }
+
+  @Test
+  void lexiconWordsCarryTheirTranslationsBothWays() {
+    QueryPlan english = planner.plan("Why do companies run outdated Kubernetes versions?");
+    assertThat(english.concepts()).extracting(Concept::label).contains("companies", "outdated", "versions");
+    Concept outdated = english.concepts().stream().filter(c -> c.label().equals("outdated")).findFirst().orElseThrow();
+    assertThat(outdated.variants()).containsExactly("outdated");
+    assertThat(outdated.translations()).contains("过时");
+    Concept future = planner.plan("未来会怎样").concepts().getFirst();
+    assertThat(future.label()).isEqualTo("未来");
+    assertThat(future.translations()).contains("future");
+  }
+
+  @Test
+  void howManyQuestionsAskForAFigure() {
+    assertThat(planner.plan("How many developers use Kubernetes?").asksHowMany()).isTrue();
+    assertThat(planner.plan("有多少开发者使用 Kubernetes").asksHowMany()).isTrue();
+    assertThat(planner.plan("Why do developers use Kubernetes?").asksHowMany()).isFalse();
+  }
 }

@@ -1,0 +1,71 @@
+package dev.kubeconbot.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kubeconbot.testing.Seeds;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class LexiconTest {
+
+  private static final String SMALL = """
+      version: 1
+      entries:
+        developer: [开发者, 开发人员, 開發者]
+        outdated: [过时, 過時]
+        version: [版本]
+        scale to zero: [缩容到零]
+        scale: [扩展, 扩容]
+        company: [公司, 企业]
+      """;
+
+  private static Lexicon read(String yaml) throws IOException {
+    return Lexicon.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void englishWordsFindTheirRenderingsInAnyInflection() throws IOException {
+    Lexicon lexicon = read(SMALL);
+    assertThat(lexicon.size()).isEqualTo(6);
+    assertThat(lexicon.chinese("developers")).containsExactly("开发者", "开发人员", "開發者");
+    assertThat(lexicon.chinese("Outdated")).containsExactly("过时", "過時");
+    assertThat(lexicon.chinese("blockchain")).isEmpty();
+  }
+
+  @Test
+  void chineseWordsFindTheirHeadwordsTraditionalToo() throws IOException {
+    Lexicon lexicon = read(SMALL);
+    assertThat(lexicon.english("过时")).containsExactly("outdated");
+    assertThat(lexicon.english("開發者")).containsExactly("developer");
+    assertThat(lexicon.english("区块链")).isEmpty();
+  }
+
+  @Test
+  void theLongestEntryWinsInBothLanguages() throws IOException {
+    Lexicon lexicon = read(SMALL);
+    assertThat(lexicon.matches("can it scale to zero like knative"))
+        .extracting(Lexicon.Match::written).containsExactly("scale to zero");
+    assertThat(lexicon.matches("能缩容到零吗？很多公司运行过时的版本"))
+        .extracting(Lexicon.Match::written).containsExactly("缩容到零", "公司", "过时", "版本");
+    Lexicon.Match match = lexicon.matches("Why do companies run outdated versions").get(1);
+    assertThat(match.written()).isEqualTo("outdated");
+    assertThat(match.translations()).contains("过时");
+  }
+
+  @Test
+  void anEntryWithoutRenderingsOrAFileWithoutEntriesIsRefused() {
+    assertThatThrownBy(() -> read("version: 1\nentries:\n  developer: []\n")).hasMessageContaining("developer");
+    assertThatThrownBy(() -> read("version: 1\n")).hasMessageContaining("entries");
+  }
+
+  @Test
+  void theShippedLexiconHasAtLeast3000Headwords() {
+    Lexicon lexicon = Seeds.lexicon();
+    assertThat(lexicon.size()).isGreaterThanOrEqualTo(3000);
+    assertThat(lexicon.chinese("future")).contains("未来");
+    assertThat(lexicon.chinese("attend")).contains("参加", "出席");
+  }
+}
