@@ -116,7 +116,7 @@ public final class BotApp implements ServiceStatus {
    * @throws IOException if the HTTP port cannot be opened
    */
   public void listen() throws IOException {
-    http = HttpApi.start(config.http().host(), config.http().port(), this, registry);
+    http = HttpApi.start(config.http(), this, registry);
     LOG.info("HTTP on {}:{}: /healthz /readyz /metrics /api/ask?q=…", config.http().host(), address().getPort());
     jvmMetrics = JvmMetrics.bindTo(registry);
   }
@@ -316,14 +316,16 @@ public final class BotApp implements ServiceStatus {
     return Optional.ofNullable(reloadFailure);
   }
 
+  /** Also while stopping: requests already received are answered, not refused (see {@link #stop}). */
   @Override
   public Optional<AnswerService> answers() {
-    return stopping.get() ? Optional.empty() : Optional.ofNullable(httpAnswers);
+    return Optional.ofNullable(httpAnswers);
   }
 
   /**
    * Stops gracefully within the configured shutdown grace: readiness and liveness turn 503 at once,
-   * the front ends and HTTP finish what is under way, then close. The JVM shutdown hook calls this; a
+   * HTTP stops accepting connections and answers every request already received, the front ends
+   * finish what is under way, then all close. The JVM shutdown hook calls this; a
    * second call waits for the first.
    */
   public void stop() {
@@ -342,9 +344,17 @@ public final class BotApp implements ServiceStatus {
       if (watcher != null) {
         watcher.close();
       }
+      // HTTP stops accepting at once and drains while the front ends close, all within the grace.
+      Thread draining = Thread.ofVirtual().name("stop-http").start(() -> {
+        if (http != null) {
+          http.stop(deadline);
+        }
+      });
       closeFrontEnds(deadline);
-      if (http != null) {
-        http.stop(deadline);
+      try {
+        draining.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
       if (jvmMetrics != null) {
         jvmMetrics.close();

@@ -31,7 +31,7 @@ public record BotConfig(
    * Where the HTTP endpoints listen, and how often one client address may ask: scripts and the
    * README's curl examples ask in bursts that the Discord limit, made for a person typing, would refuse.
    */
-  public record Http(String host, int port, RateLimit rateLimit) {}
+  public record Http(String host, int port, RateLimit rateLimit, Duration requestTimeout) {}
 
   /**
    * Discord connection settings.

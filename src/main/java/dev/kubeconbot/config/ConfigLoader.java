@@ -38,6 +38,8 @@ public final class ConfigLoader {
       new Setting("http.rateLimit.answers", "HTTP_RATE_LIMIT_ANSWERS", "60", "a whole number from 1 to 1000000"),
       new Setting("http.rateLimit.window", "HTTP_RATE_LIMIT_WINDOW", "10s",
           "a duration from 1s to 1h, such as 10s or 1m"),
+      new Setting("http.requestTimeout", "HTTP_REQUEST_TIMEOUT", "10s",
+          "a duration from 1s to 5m: a connection that sends no whole request in this time is closed"),
       new Setting("content.dirs", "CONTENT_DIRS", "content", "comma-separated folders of Markdown articles"),
       new Setting("content.maxFileSize", "CONTENT_MAX_FILE_SIZE", "2MB",
           "a size from 1KB to 1GB, such as 512KB or 2MB; larger content files are skipped"),
@@ -155,7 +157,8 @@ public final class ConfigLoader {
           paths("content.dirs"),
           size("content.maxFileSize", 1024, 1L << 30),
           optionalPath("index.dir"),
-          new BotConfig.Http(host("http.host"), integer("http.port", 0, 65_535), rateLimit("http.rateLimit")),
+          new BotConfig.Http(host("http.host"), integer("http.port", 0, 65_535), rateLimit("http.rateLimit"),
+              duration("http.requestTimeout", Duration.ofSeconds(1), Duration.ofMinutes(5))),
           new BotConfig.Discord(
               token == null || token.isBlank() ? null : new Secret(token.strip()),
               url("discord.apiUrl", "http", "https"),

@@ -1,17 +1,16 @@
 package dev.kubeconbot.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.kubeconbot.answer.Answer;
 import dev.kubeconbot.answer.Lang;
-import dev.kubeconbot.render.AnswerJson;
+import dev.kubeconbot.config.BotConfig;
 import dev.kubeconbot.render.AnswerChart;
+import dev.kubeconbot.render.AnswerJson;
 import dev.kubeconbot.service.AnswerService;
 import dev.kubeconbot.service.Reply;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -19,18 +18,41 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.BufferUtil;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bot's HTTP endpoints on the JDK's built-in server, one virtual thread per request:
- * {@code /healthz}, {@code /readyz}, {@code /metrics}, {@code /api/ask?q=…},
- * {@code /api/trend.png?topic=…} and {@code /api/trends.png?edition=…&vs=…}. Nothing here decides
- * an answer; it only translates between HTTP and {@link AnswerService}.
+ * The bot's HTTP endpoints, on embedded Jetty with handlers on virtual threads: {@code /healthz},
+ * {@code /readyz}, {@code /metrics}, {@code /api/ask?q=…}, {@code /api/trend.png?topic=…} and
+ * {@code /api/trends.png?edition=…&vs=…}.
+ * Nothing here decides an answer; it only translates between HTTP and {@link AnswerService}.
+ *
+ * <p>Jetty rather than the JDK's server because the front must hold under hostile load, and the
+ * JDK's cannot be made to: it has no limit on connections or header time, answers a malformed
+ * request line with its own HTML page, and resets oversized URLs and headers instead of a 414/431.
+ * Here: at most {@link #MAX_CONNECTIONS} connections (beyond them, accepting pauses), a connection
+ * that completes no request within the request timeout ({@code http.requestTimeout}) is closed, at most {@link #MAX_ANSWERING}
+ * answers are computed at once with {@link #MAX_WAITING} more waiting (beyond that a fast 503 with
+ * {@code Retry-After}), and every error, Jetty's own included, is the documented JSON.
  */
 public final class HttpApi {
 
@@ -39,91 +61,131 @@ public final class HttpApi {
   /** HEAD too, for probes and load balancers that check with it. */
   private static final Set<String> ALLOWED_METHODS = Set.of("GET", "HEAD");
 
-  private final ServiceStatus status;
-  private final Map<String, Function<HttpExchange, Response>> routes;
-  /** Requests being handled; shutdown waits for them. */
-  private final AtomicInteger inFlight = new AtomicInteger();
-  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-  private final HttpServer server;
-  private final RequestMetrics requests;
+  /** Enough for every client a small replica should serve; each costs a few KB while idle. */
+  static final int MAX_CONNECTIONS = 512;
+  /** Answers are CPU-bound: a few per core keep every core busy without piling up memory. */
+  static final int MAX_ANSWERING = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+  /** Requests that may wait for an answer slot; beyond this the client is better told to retry. */
+  static final int MAX_WAITING = 64;
+  /** Request line and headers; longer URLs get 414, larger headers 431. */
+  private static final int MAX_REQUEST_HEADER_BYTES = 16 * 1024;
 
-  private HttpApi(ServiceStatus status, PrometheusMeterRegistry registry, HttpServer server) {
+  private final ServiceStatus status;
+  private final Map<String, Function<Call, Response>> routes;
+  private final Server server;
+  private final ServerConnector connector;
+  private final SlowClients slowClients;
+  private final Semaphore answering = new Semaphore(MAX_ANSWERING);
+  private final RequestMetrics requests;
+  /** Answer requests admitted: computing or waiting for a slot. */
+  private final AtomicInteger admitted = new AtomicInteger();
+
+  /** What a route needs of a request. */
+  private record Call(String rawQuery, String client) {}
+
+  private HttpApi(BotConfig.Http config, ServiceStatus status, PrometheusMeterRegistry registry) {
     this.status = status;
-    this.server = server;
+    this.slowClients = new SlowClients(config.requestTimeout());
     this.routes = Map.of(
-        "/healthz", exchange -> health(),
-        "/readyz", exchange -> readiness(),
-        "/metrics", exchange -> Response.text(200, PROMETHEUS_TYPE, registry.scrape()),
+        "/healthz", call -> health(),
+        "/readyz", call -> readiness(),
+        "/metrics", call -> Response.text(200, PROMETHEUS_TYPE, registry.scrape()),
         "/api/ask", this::ask,
         "/api/trend.png", this::trendChart,
         "/api/trends.png", this::trendsChart);
     this.requests = new RequestMetrics(registry, routes.keySet());
+    QueuedThreadPool threads = new QueuedThreadPool();
+    threads.setName("http");
+    // Blocking handlers run on virtual threads: a request waiting for an answer slot costs little.
+    threads.setVirtualThreadsExecutor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("http-", 0).factory()));
+    server = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
+    http.setSendServerVersion(false);
+    http.setSendDateHeader(false);
+    http.setIdleTimeout(config.requestTimeout().toMillis());
+    connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+    connector.setHost(config.host());
+    connector.setPort(config.port());
+    connector.setIdleTimeout(config.requestTimeout().toMillis());
+    connector.addBean(slowClients);
+    server.addConnector(connector);
+    server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
+    server.setErrorHandler(new JsonErrors());
+    // Shutdown stops accepting, then lets requests already received finish (see stop).
+    server.setHandler(new GracefulHandler(new Routes()));
+    server.setStopAtShutdown(false);
   }
 
-  /** Listens on {@code host:port} (port 0 picks a free one) and serves until {@link #stop}. */
-  public static HttpApi start(String host, int port, ServiceStatus status, PrometheusMeterRegistry registry)
+  /** Listens on the configured host and port (port 0 picks a free one) and serves until {@link #stop}. */
+  public static HttpApi start(BotConfig.Http config, ServiceStatus status, PrometheusMeterRegistry registry)
       throws IOException {
-    // Otherwise Nagle's algorithm and delayed ACKs hold back each small response by ~40 ms.
-    // The JDK server reads this once, when its first server is created.
-    System.setProperty("sun.net.httpserver.nodelay", "true");
-    HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-    HttpApi api = new HttpApi(status, registry, server);
-    server.createContext("/", api::handle);
-    server.setExecutor(api.executor);
-    server.start();
+    HttpApi api = new HttpApi(config, status, registry);
+    try {
+      api.server.start();
+    } catch (IOException e) {
+      api.slowClients.close();
+      throw e;
+    } catch (Exception e) {
+      api.slowClients.close();
+      throw new IOException("HTTP server failed to start: " + e.getMessage(), e);
+    }
     return api;
   }
 
   public InetSocketAddress address() {
-    return server.getAddress();
+    return new InetSocketAddress(connector.getHost() == null ? "0.0.0.0" : connector.getHost(), connector.getLocalPort());
   }
 
   /**
-   * Waits until answers under way are sent (or {@code deadline} passes), then closes the server. New
-   * answers are refused by then, because {@link ServiceStatus#answers()} is empty once shutdown begins.
+   * Stops accepting connections at once, lets every request already received finish until
+   * {@code deadline}, then closes.
    */
   public void stop(Instant deadline) {
-    while (inFlight.get() > 0 && Instant.now().isBefore(deadline)) {
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    if (inFlight.get() > 0) {
-      LOG.warn("{} HTTP answers still running at the end of the shutdown grace; closing anyway", inFlight.get());
-    }
-    server.stop(0);
-    executor.shutdownNow();
-  }
-
-  private void handle(HttpExchange exchange) throws IOException {
-    // Counted until the response is written: stopping between answer and write would drop it.
-    long start = System.nanoTime();
-    inFlight.incrementAndGet();
-    try (exchange) {
-      Response response = respond(exchange);
-      send(exchange, response, exchange.getRequestMethod().equals("HEAD"));
-      requests.record(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), response.status(),
-          Duration.ofNanos(System.nanoTime() - start));
+    server.setStopTimeout(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()));
+    try {
+      server.stop();
+    } catch (Exception e) {
+      LOG.warn("HTTP did not stop cleanly: {}", e.toString());
     } finally {
-      inFlight.decrementAndGet();
+      slowClients.close();
     }
   }
 
-  private Response respond(HttpExchange exchange) {
-    Function<HttpExchange, Response> route = routes.get(exchange.getRequestURI().getPath());
+  private final class Routes extends Handler.Abstract {
+    @Override
+    public boolean handle(Request request, org.eclipse.jetty.server.Response response, Callback callback) {
+      long start = System.nanoTime();
+      Connection connection = request.getConnectionMetaData().getConnection();
+      slowClients.handling(connection);
+      Response reply = respond(request);
+      // Timed to the end of the write.
+      send(request, response, Callback.from(callback, () -> {
+        slowClients.answered(connection);
+        requests.record(request.getMethod(), Request.getPathInContext(request), reply.status(),
+            Duration.ofNanos(System.nanoTime() - start));
+      }), reply);
+      return true;
+    }
+  }
+
+  private Response respond(Request request) {
+    String path = Request.getPathInContext(request);
+    Function<Call, Response> route = routes.get(path);
     if (route == null) {
       return Response.error(404, "not found; endpoints: /healthz, /readyz, /metrics, /api/ask?q=…, /api/trend.png?topic=…, /api/trends.png?edition=…");
     }
-    if (!ALLOWED_METHODS.contains(exchange.getRequestMethod())) {
-      return Response.error(405, "method not allowed; use GET").withHeader("Allow", "GET, HEAD");
+    if (!ALLOWED_METHODS.contains(request.getMethod())) {
+      // The request body is never read: close rather than leave it in the way of the next request.
+      return Response.error(405, "method not allowed; use GET").withHeader("Allow", "GET, HEAD")
+          .withHeader("Connection", "close");
     }
+    long start = System.nanoTime();
     try {
-      return route.apply(exchange);
+      return route.apply(new Call(request.getHttpURI().getQuery(), Request.getRemoteAddr(request)));
     } catch (RuntimeException e) {
-      LOG.error("{} failed", exchange.getRequestURI().getPath(), e);
+      LOG.error("{} failed", path, e);
+      status.answers().ifPresent(answers -> answers.countError(path, Duration.ofNanos(System.nanoTime() - start)));
       return Response.error(500, "internal error");
     }
   }
@@ -140,21 +202,21 @@ public final class HttpApi {
             .orElseGet(() -> Response.fields(200, "status", "ready")));
   }
 
-  private Response ask(HttpExchange exchange) {
-    return answer(exchange, "q", "/api/ask?q=/topic%20wasm",
+  private Response ask(Call call) {
+    return answer(call, "q", "/api/ask?q=/topic%20wasm",
         (service, user, query) -> service.ask(user, query, null),
         answer -> Response.json(200, AnswerJson.of(answer)));
   }
 
   /** The /trend chart of {@code topic} as a PNG, labelled in {@code lang} (en-US, zh-CN, zh-TW). */
-  private Response trendChart(HttpExchange exchange) {
+  private Response trendChart(Call call) {
     Lang lang;
     try {
-      lang = lang(exchange);
+      lang = lang(call);
     } catch (QueryString.BadParameter e) {
       return Response.error(400, e.getMessage());
     }
-    return answer(exchange, "topic", "/api/trend.png?topic=observability",
+    return answer(call, "topic", "/api/trend.png?topic=observability",
         (service, user, topic) -> service.run(user, "trend", Map.of("topic", topic), "/trend " + topic, lang),
         answer -> chart(answer, lang));
   }
@@ -163,13 +225,13 @@ public final class HttpApi {
    * The /trends heat map of {@code edition} (default: the latest) against {@code vs} (default: the
    * editions before it) as a PNG, labelled in {@code lang}.
    */
-  private Response trendsChart(HttpExchange exchange) {
+  private Response trendsChart(Call call) {
     Lang lang;
     Map<String, String> options = new LinkedHashMap<>();
     try {
-      lang = lang(exchange);
+      lang = lang(call);
       for (String option : List.of("edition", "vs")) {
-        QueryString.parameter(exchange.getRequestURI().getRawQuery(), option)
+        QueryString.parameter(call.rawQuery(), option)
             .filter(value -> !value.isBlank())
             .ifPresent(value -> options.put(option, value));
       }
@@ -178,12 +240,12 @@ public final class HttpApi {
     }
     String echo = "/trends" + (options.containsKey("edition") ? " " + options.get("edition") : "")
         + (options.containsKey("vs") ? " vs " + options.get("vs") : "");
-    return answer(exchange, (service, user) -> service.run(user, "trends", options, echo, lang),
+    return answer(call, (service, user) -> service.run(user, "trends", options, echo, lang),
         answer -> chart(answer, lang));
   }
 
-  private static Lang lang(HttpExchange exchange) throws QueryString.BadParameter {
-    return Lang.of(QueryString.parameter(exchange.getRequestURI().getRawQuery(), "lang").orElse("en-US"));
+  private static Lang lang(Call call) throws QueryString.BadParameter {
+    return Lang.of(QueryString.parameter(call.rawQuery(), "lang").orElse("en-US"));
   }
 
   /** The answer's chart, or a 404 with the answer's message when it has none (nothing found, a bad edition). */
@@ -199,52 +261,95 @@ public final class HttpApi {
   }
 
   /** How an endpoint asks the answer service, given the client. */
-  private interface Request {
+  private interface Question {
     Reply ask(AnswerService service, String user);
   }
 
-  /** {@link #answer(HttpExchange, Request, Function)} for the query in {@code parameter}, which must not be blank. */
-  private Response answer(HttpExchange exchange, String parameter, String example, Asking asking,
+  /** {@link #answer(Call, Question, Function)} for the query in {@code parameter}, which must not be blank. */
+  private Response answer(Call call, String parameter, String example, Asking asking,
       Function<Answer, Response> render) {
     String query;
     try {
-      query = QueryString.parameter(exchange.getRequestURI().getRawQuery(), parameter).orElse("");
+      query = QueryString.parameter(call.rawQuery(), parameter).orElse("");
     } catch (QueryString.BadParameter e) {
       return Response.error(400, e.getMessage());
     }
     if (query.isBlank()) {
       return Response.error(400, "missing query: use " + example);
     }
-    return answer(exchange, (service, user) -> asking.ask(service, user, query), render);
+    return answer(call, (service, user) -> asking.ask(service, user, query), render);
   }
 
   /**
    * The shared path of the answer endpoints: refuse while not ready, ask with the client address as
-   * the rate-limit key, and render the answer or a 429.
+   * the rate-limit key in one of the answer slots, and render the answer or a 429.
    */
-  private Response answer(HttpExchange exchange, Request request, Function<Answer, Response> render) {
+  private Response answer(Call call, Question question, Function<Answer, Response> render) {
     Optional<AnswerService> answers = status.answers();
     if (answers.isEmpty()) {
       return Response.error(503, "not ready: " + status.notReadyReason().orElse("starting"))
           .withHeader("Retry-After", "1");
     }
     // One rate-limit bucket per client address (behind a proxy: per proxy).
-    String user = "http:" + exchange.getRemoteAddress().getAddress().getHostAddress();
-    return switch (request.ask(answers.get(), user)) {
+    String user = "http:" + call.client();
+    return limited(() -> switch (question.ask(answers.get(), user)) {
       case Reply.Answered answered -> render.apply(answered.answer());
-      case Reply.RateLimited limited -> Response.error(429, limited.message())
-          .withHeader("Retry-After", Long.toString(limited.retryAfterSeconds()));
-    };
+      case Reply.RateLimited limitedReply -> Response.error(429, limitedReply.message())
+          .withHeader("Retry-After", Long.toString(limitedReply.retryAfterSeconds()));
+    });
   }
 
-  /** Sends {@code response}; for HEAD only its status and headers. */
-  private static void send(HttpExchange exchange, Response response, boolean headOnly) throws IOException {
-    byte[] body = headOnly ? new byte[0] : response.body();
-    exchange.getResponseHeaders().set("Content-Type", response.contentType());
-    response.headers().forEach(exchange.getResponseHeaders()::set);
-    exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
+  /**
+   * Runs {@code work} in one of the answer slots, waiting in a bounded queue; when the queue is full
+   * the client gets a 503 at once, which costs nothing, instead of a slow answer that costs memory.
+   */
+  private Response limited(Supplier<Response> work) {
+    if (admitted.incrementAndGet() > MAX_ANSWERING + MAX_WAITING) {
+      admitted.decrementAndGet();
+      return Response.error(503, "busy: too many answers under way; retry in a second").withHeader("Retry-After", "1");
+    }
+    try {
+      answering.acquire();
+      try {
+        return work.get();
+      } finally {
+        answering.release();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Response.error(503, "shutting down").withHeader("Retry-After", "1");
+    } finally {
+      admitted.decrementAndGet();
+    }
+  }
+
+  /** Sends {@code reply}; for HEAD only its status and headers. */
+  private static void send(Request request, org.eclipse.jetty.server.Response response, Callback callback,
+      Response reply) {
+    response.setStatus(reply.status());
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
+    reply.headers().forEach(response.getHeaders()::put);
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.body().length);
+    boolean headOnly = request.getMethod().equals("HEAD");
+    response.write(true, headOnly ? BufferUtil.EMPTY_BUFFER : ByteBuffer.wrap(reply.body()), callback);
+  }
+
+  /**
+   * Jetty's own errors (a malformed request line or escape, an oversized URL or header) as the
+   * documented {@code {"error": …}} JSON instead of an HTML page.
+   */
+  private static final class JsonErrors extends ErrorHandler {
+    @Override
+    public boolean handle(Request request, org.eclipse.jetty.server.Response response, Callback callback) {
+      int code = response.getStatus();
+      String message = switch (code) {
+        case 414 -> "URI too long: keep the query under " + MAX_REQUEST_HEADER_BYTES / 1024 + " KB";
+        case 431 -> "request headers too large: keep them under " + MAX_REQUEST_HEADER_BYTES / 1024 + " KB";
+        case 400 -> "bad request: malformed request line, header or %-escape; percent-encode the query as UTF-8";
+        default -> code >= 500 ? "internal error" : "request refused";
+      };
+      send(request, response, callback, Response.error(code, message));
+      return true;
     }
   }
 }

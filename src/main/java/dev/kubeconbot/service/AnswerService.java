@@ -170,6 +170,12 @@ public final class AnswerService {
     count(command, "error");
   }
 
+  /** {@link #countError(String)}, with the time the failed request took, so failures show in the latency too. */
+  public void countError(String command, Duration took) {
+    latency.record(took);
+    countError(command);
+  }
+
   private void count(String command, String outcome) {
     Counter.builder("kubecon.bot.requests")
         .description("Requests by command and outcome")

@@ -95,23 +95,20 @@ class BotAppTest {
   }
 
   @Test
-  void shutdownTurnsReadinessAndLivenessOffFirstThenClosesFrontEndsThenHttp() throws Exception {
+  void shutdownTurnsReadinessAndLivenessOffAndStopsAcceptingFirstThenClosesFrontEndsThenHttp() throws Exception {
     FakeFrontEnd discord = new FakeFrontEnd();
     discord.notReady = null;
     RunningBot bot = RunningBot.start(config(DISCORD), Seeds::engine, (c, a, r) -> List.of(discord));
     bot.served.join();
     assertThat(bot.get("/readyz").statusCode()).isEqualTo(200);
+    int port = bot.app().address().getPort();
 
     Thread stopping = Thread.ofVirtual().start(bot.app()::stop);
     assertThat(discord.closing.await(5, TimeUnit.SECONDS)).isTrue();
-    // The front end is still closing: HTTP is up and says so.
-    HttpResponse<String> ready = bot.get("/readyz");
-    assertThat(ready.statusCode()).isEqualTo(503);
-    assertThat(json(ready).get("reason").asText()).isEqualTo("shutting down");
-    assertThat(bot.get("/healthz").statusCode()).isEqualTo(503);
-    HttpResponse<String> ask = bot.get("/api/ask?q=wasm");
-    assertThat(ask.statusCode()).isEqualTo(503);
-    assertThat(json(ask).get("error").asText()).isEqualTo("not ready: shutting down");
+    // The front end is still closing: not ready, not alive, and no new connections are accepted.
+    assertThat(bot.app().notReadyReason()).contains("shutting down");
+    assertThat(bot.app().alive()).isFalse();
+    awaitRefused(port);
 
     discord.letClose.countDown();
     stopping.join(5_000);
@@ -148,8 +145,9 @@ class BotAppTest {
 
     CompletableFuture<HttpResponse<String>> underWay = bot.getAsync("/api/ask?q=slow");
     assertThat(answering.await(5, TimeUnit.SECONDS)).isTrue();
+    int port = bot.app().address().getPort();
     Thread stopping = Thread.ofVirtual().start(bot.app()::stop);
-    bot.await("/readyz", response -> response.statusCode() == 503);
+    awaitRefused(port);
     assertThat(underWay).isNotDone();
 
     letAnswer.countDown();
@@ -170,5 +168,18 @@ class BotAppTest {
           .isSameAs(missing);
       assertThat(bot.get("/readyz").statusCode()).isEqualTo(503);
     }
+  }
+
+  /** Waits until connecting to {@code port} on loopback is refused: HTTP has stopped accepting. */
+  private static void awaitRefused(int port) throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (System.nanoTime() < until) {
+      try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+        Thread.sleep(20);
+      } catch (java.io.IOException refused) {
+        return;
+      }
+    }
+    throw new AssertionError("still accepting connections on port " + port);
   }
 }

@@ -26,7 +26,8 @@ class ConfigLoaderTest {
   @Test
   void theShippedFileGivesTheDocumentedDefaults() throws Exception {
     BotConfig config = ConfigLoader.load(Path.of("config"), Map.of());
-    assertThat(config.http()).isEqualTo(new BotConfig.Http("0.0.0.0", 8080, new BotConfig.RateLimit(60, Duration.ofSeconds(10))));
+    assertThat(config.http()).isEqualTo(new BotConfig.Http("0.0.0.0", 8080, new BotConfig.RateLimit(60, Duration.ofSeconds(10)),
+        Duration.ofSeconds(10)));
     assertThat(config.contentDirs()).containsExactly(Path.of("content"));
     assertThat(config.cache()).isEqualTo(new BotConfig.Cache(10_000, Duration.ofMinutes(10)));
     assertThat(config.rateLimit()).isEqualTo(new BotConfig.RateLimit(5, Duration.ofSeconds(10)));
