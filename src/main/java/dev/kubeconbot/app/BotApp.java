@@ -11,6 +11,7 @@ import dev.kubeconbot.service.AnswerService;
 import dev.kubeconbot.service.FrontEnd;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -88,11 +89,17 @@ public final class BotApp implements ServiceStatus {
   /** Orders start and stop: front ends are never started once stopping has begun. */
   private final Object lifecycle = new Object();
 
+  /** The registry for a {@link BotApp}, with the metric naming conventions set before any meter registers. */
+  public static PrometheusMeterRegistry newRegistry() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    JvmMetrics.nameByConvention(registry);
+    return registry;
+  }
+
   public BotApp(BotConfig config, PrometheusMeterRegistry registry, EngineLoader engineLoader,
       FrontEndFactory frontEndFactory) {
     this.config = config;
     this.registry = registry;
-    JvmMetrics.nameByConvention(registry);
     this.engineLoader = engineLoader;
     this.frontEndFactory = frontEndFactory;
     Gauge.builder("kubecon.bot.content.reload.failing", this, app -> app.reloadFailure == null ? 0 : 1)

@@ -15,7 +15,6 @@ import dev.kubeconbot.search.SemanticSearch;
 import dev.kubeconbot.service.AnswerService;
 import dev.kubeconbot.service.FrontEnd;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -63,7 +62,7 @@ final class ServeCli implements Callable<Integer> {
     Logging.use(config.logFormat());
     List<Path> content = options.contentFolders(config.contentDirs());
     Path index = config.indexDir().orElseGet(() -> ConfigLoader.defaultIndexDir(env, content));
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    PrometheusMeterRegistry registry = BotApp.newRegistry();
     SemanticSearch semantic = config.search().semantic() ? SemanticSearch.open(config.search().vectorCache()) : null;
     BotApp.LibraryLoader library = withVectors(semantic, registry,
         () -> Library.loadPersisted(config.configDir(), content, config.contentMaxFileBytes(), index));

@@ -6,7 +6,6 @@ import dev.kubeconbot.app.BotApp;
 import dev.kubeconbot.config.BotConfig;
 import dev.kubeconbot.config.ConfigException;
 import dev.kubeconbot.config.ConfigLoader;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,7 +63,7 @@ public final class RunningBot implements AutoCloseable {
   }
 
   public static RunningBot start(BotConfig config, BotApp.EngineLoader engine, BotApp.FrontEndFactory frontEnds) {
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    PrometheusMeterRegistry registry = BotApp.newRegistry();
     try {
       return new RunningBot(new BotApp(config, registry, engine, frontEnds), registry);
     } catch (IOException e) {
