@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
@@ -49,6 +50,10 @@ public final class AnswerService {
   private final MeterRegistry registry;
   private final Timer latency;
   private final Ticker ticker;
+  private static final long RATE_LIMITED_LOG_INTERVAL_NANOS = Duration.ofSeconds(1).toNanos();
+  /** Refused requests since the last line about them, and when that line was written. */
+  private final AtomicLong rateLimitedSinceLog = new AtomicLong();
+  private final AtomicLong lastRateLimitedLog = new AtomicLong(System.nanoTime() - RATE_LIMITED_LOG_INTERVAL_NANOS);
 
   /**
    * @param cacheSize most answers kept; 0 disables the cache
@@ -145,7 +150,7 @@ public final class AnswerService {
     if (wait.isPresent()) {
       long seconds = Reply.RateLimited.seconds(wait.get());
       count("-", "rate_limited");
-      LOG.info("request rate_limited retry_after={}s", seconds);
+      logRateLimited(seconds);
       return new Reply.RateLimited(wait.get(), Messages.get(lang, "rate.limited", seconds));
     }
     boolean cacheable = caching && key != null;
@@ -163,6 +168,19 @@ public final class AnswerService {
         String.format("%.2f", nanos / 1e6));
     // A cached answer may have been asked in other words; echo this request's own.
     return new Reply.Answered(answer.withQuery(echo), !computed[0]);
+  }
+
+  /**
+   * At most one line a second about refused requests, with how many there were: a flood of 429s
+   * (30,000 in 30 s) must not become a flood of log lines. The counter has every one.
+   */
+  private void logRateLimited(long retryAfterSeconds) {
+    rateLimitedSinceLog.incrementAndGet();
+    long now = System.nanoTime();
+    long last = lastRateLimitedLog.get();
+    if (now - last >= RATE_LIMITED_LOG_INTERVAL_NANOS && lastRateLimitedLog.compareAndSet(last, now)) {
+      LOG.info("request rate_limited retry_after={}s count={}", retryAfterSeconds, rateLimitedSinceLog.getAndSet(0));
+    }
   }
 
   /** Counts a request that failed with an exception; the front end reports the error to the user. */

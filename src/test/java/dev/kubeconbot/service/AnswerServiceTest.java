@@ -114,4 +114,27 @@ class AnswerServiceTest {
     assertThat(registry.get("kubecon.bot.index.passages").gauge().value()).isPositive();
     assertThat(registry.get("kubecon.bot.index.skipped.files").gauge().value()).isZero();
   }
+
+  @Test
+  void aFloodOfRefusedRequestsWritesAboutOneLogLineASecond() {
+    ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(AnswerService.class);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+        new ch.qos.logback.core.read.ListAppender<>();
+    lines.start();
+    log.addAppender(lines);
+    try {
+      AnswerService service = service(100, 1);
+      answered(service.ask("flood", "wasm", null));
+      for (int i = 0; i < 5_000; i++) {
+        service.ask("flood", "wasm", null);
+      }
+      assertThat(lines.list).filteredOn(line -> line.getFormattedMessage().contains("rate_limited"))
+          .hasSizeBetween(1, 3)
+          .first().extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).asString()
+          .contains("count=");
+      assertThat(registry.get("kubecon.bot.requests").tag("outcome", "rate_limited").counter().count()).isEqualTo(5_000);
+    } finally {
+      log.detachAppender(lines);
+    }
+  }
 }
