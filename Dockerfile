@@ -29,16 +29,19 @@ COPY --from=build /src/target/kubecon-bot.jar ./
 COPY config/ config/
 COPY content/ content/
 COPY --chmod=0555 deploy/docker/healthcheck.sh /usr/local/bin/healthcheck
-# Ahead-of-time class cache from a training run of `serve` on the seed content, up to ready and a
-# SIGTERM (JDK 25, JEP 483/514): start-up loads and links the classes it recorded instead of reading
-# them from the jar. Trained on what the container runs, not on `ask`. The README's "Benchmarks" has
-# the numbers. Built as root, read-only for the bot.
 # Passage vectors of the bundled content, embedded now so that a container starts with hybrid search
 # (read-only for the bot: mount a volume on /app/vectors when you mount your own content).
 ENV SEARCH_VECTOR_CACHE=/app/vectors
 RUN java -XX:+UseSerialGC -jar kubecon-bot.jar index
+# Ahead-of-time class cache from a training run of `serve` on the seed content, up to ready and a
+# SIGTERM (JDK 25, JEP 483/514): start-up loads and links the classes it recorded instead of reading
+# them from the jar. Trained on what the container runs, not on `ask`. The README's "Benchmarks" has
+# the numbers. Built as root, read-only for the bot.
+# The training run also writes the persisted index of the bundled content into INDEX_DIR, so a
+# container that keeps the seeds reopens it instead of indexing; the bot may update it (own content).
+ENV INDEX_DIR=/var/cache/kubecon-bot/index
 COPY --chmod=0555 deploy/docker/aot-train.sh /usr/local/bin/aot-train
-RUN aot-train kubecon-bot.aot
+RUN aot-train kubecon-bot.aot && chown -R 10001:10001 /var/cache/kubecon-bot
 USER 10001:10001
 EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 CMD ["healthcheck"]

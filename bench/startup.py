@@ -8,10 +8,15 @@ SIGTERM and times the stop. Prints each run and the medians. Extra JVM flags com
 With WAIT_HYBRID=1 (semantic search on) it also waits until /metrics says bot_semantic_hybrid 1 and
 reports start-to-hybrid and the RSS 1 s after it, with the models loaded:
     SEARCH_VECTOR_CACHE=/tmp/vectors WAIT_HYBRID=1 python3 bench/startup.py
+The bot's own settings come from the environment, so another corpus and index folder are e.g.
+    CONTENT_DIRS=/tmp/corpus-10k INDEX_DIR=/tmp/index-10k READY_TIMEOUT=300 python3 bench/startup.py
+COLD=1 deletes INDEX_DIR before each run, so every run builds the index (the first start); without
+it every run after the first reopens the persisted index (a restart).
 """
 import http.client
 import os
 import shlex
+import shutil
 import signal
 import statistics
 import subprocess
@@ -22,6 +27,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PORT = int(os.environ.get("HTTP_PORT", "18081"))
 RUNS = int(os.environ.get("RUNS", "7"))
 WAIT_HYBRID = os.environ.get("WAIT_HYBRID") == "1"
+READY_TIMEOUT = float(os.environ.get("READY_TIMEOUT", "60"))
+COLD = os.environ.get("COLD") == "1"
 
 
 def ready_status():
@@ -60,14 +67,16 @@ def cpu_seconds(pid):
 def one_run():
     command = ["java", *shlex.split(os.environ.get("JAVA_OPTS", "")), "-jar", "target/kubecon-bot.jar", "serve"]
     env = dict(os.environ, HTTP_PORT=str(PORT))
+    if COLD:
+        shutil.rmtree(os.environ["INDEX_DIR"], ignore_errors=True)
     start = time.monotonic()
     bot = subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.DEVNULL)
     try:
         while ready_status() != 200:
             if bot.poll() is not None:
                 sys.exit(f"serve exited with {bot.returncode} before it was ready")
-            if time.monotonic() - start > 60:
-                sys.exit("not ready after 60 s")
+            if time.monotonic() - start > READY_TIMEOUT:
+                sys.exit(f"not ready after {READY_TIMEOUT:.0f} s")
             time.sleep(0.01)
         ready_ms = (time.monotonic() - start) * 1000
         cpu = cpu_seconds(bot.pid)

@@ -18,12 +18,12 @@ import java.util.Random;
  * as in a real corpus), spread over every edition in the calendar, with front matter. Deterministic
  * for a seed.
  */
-final class SyntheticCorpus {
+public final class SyntheticCorpus {
 
   private SyntheticCorpus() {}
 
   /** Writes {@code articles} Markdown files into {@code dir}. */
-  static void write(Path dir, int articles, Library seeds, EventCalendar calendar, long seed) throws IOException {
+  public static void write(Path dir, int articles, Library seeds, EventCalendar calendar, long seed) throws IOException {
     List<String> clauses = new ArrayList<>();
     List<String> headings = new ArrayList<>();
     seeds.corpus().articles().forEach(a -> a.blocks().forEach(b -> {
