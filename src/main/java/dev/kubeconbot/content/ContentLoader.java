@@ -55,23 +55,43 @@ public final class ContentLoader {
    * @throws ContentException if a folder does not exist or cannot be listed: then there is no corpus
    */
   public Corpus load(List<Path> folders) throws ContentException {
-    List<Article> articles = new ArrayList<>();
     List<SkippedFile> skipped = new ArrayList<>();
     Set<Path> seen = new HashSet<>();
+    List<Candidate> candidates = new ArrayList<>();
     for (Path folder : folders) {
       Walk walk = new Walk(folder, skipped);
       for (Candidate candidate : walk.markdownFiles()) {
-        if (!seen.add(candidate.file())) {
-          continue; // two links to one file inside the content: read it once
-        }
-        try {
-          articles.add(reader.read(candidate.file(), candidate.label()));
-        } catch (ContentException e) {
-          skip(skipped, candidate.label(), e.getMessage());
+        if (seen.add(candidate.file())) { // two links to one file inside the content: read it once
+          candidates.add(candidate);
         }
       }
     }
+    // Parsing is most of a large corpus's start (Markdown, front matter, edition inference), and each
+    // file stands alone: read them on all cores, keeping their order.
+    List<Outcome> outcomes = candidates.parallelStream().map(this::read).toList();
+    List<Article> articles = new ArrayList<>();
+    for (int i = 0; i < outcomes.size(); i++) {
+      switch (outcomes.get(i)) {
+        case Outcome.Read read -> articles.add(read.article());
+        case Outcome.Failed failed -> skip(skipped, candidates.get(i).label(), failed.reason());
+      }
+    }
     return Corpus.of(articles, skipped);
+  }
+
+  /** What reading one file gave: its article, or why it cannot be read. */
+  private sealed interface Outcome {
+    record Read(Article article) implements Outcome {}
+
+    record Failed(String reason) implements Outcome {}
+  }
+
+  private Outcome read(Candidate candidate) {
+    try {
+      return new Outcome.Read(reader.read(candidate.file(), candidate.label()));
+    } catch (ContentException e) {
+      return new Outcome.Failed(e.getMessage());
+    }
   }
 
   private static void skip(List<SkippedFile> skipped, String label, String reason) {
