@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """A content reload while the bot answers: latency during the reload, whether it fits the heap.
 
-Runs `java $JAVA_OPTS -jar target/kubecon-bot.jar serve` on CONTENT_DIRS (a copy of it is made, as
-the benchmark edits files) with INDEX_DIR, waits until ready, then sends uncached /api/ask queries
+Runs `java $JAVA_OPTS -jar target/kubecon-bot.jar serve` on CONTENT_DIRS with INDEX_DIR (the
+articles it edits are put back at the end; the index keys articles by path, so the folder is used
+where it is, to start from the persisted index), waits until ready, then sends uncached /api/ask queries
 from 2 threads for the whole run. After BEFORE seconds (default 5) it edits the content: CHANGE=one
 appends a paragraph to one article (the usual edit), CHANGE=all to every article (a `git pull` that
 touches everything: the index is rebuilt inside the running bot). It waits for the bot's "content
@@ -65,10 +66,9 @@ def percentile(values, share):
 
 
 def main():
-    source = os.environ["CONTENT_DIRS"]
+    content = os.environ["CONTENT_DIRS"]
     work = tempfile.mkdtemp(prefix="kubecon-bot-reload-")
-    content = os.path.join(work, "content")
-    shutil.copytree(source, content)
+    originals = {}
     log_path = os.path.join(work, "serve.log")
     env = dict(os.environ, HTTP_PORT=str(PORT), CONTENT_DIRS=content, CACHE_MAX_ENTRIES="0",
                RATE_LIMIT_ANSWERS="1000000", RATE_LIMIT_WINDOW="1s",
@@ -112,6 +112,8 @@ def main():
         edit_start = time.monotonic()
         files = sorted(f for f in os.listdir(content) if f.endswith(".md"))
         for name in files if CHANGE == "all" else files[:1]:
+            with open(os.path.join(content, name)) as article:
+                originals[name] = article.read()
             with open(os.path.join(content, name), "a") as article:
                 article.write("\n\nA paragraph added for the reload benchmark, about Zanzibar-style authorization.\n")
         reloaded = None
@@ -151,6 +153,9 @@ def main():
         if bot.poll() is None:
             bot.send_signal(signal.SIGTERM)
             bot.wait(timeout=20)
+        for name, text in originals.items():
+            with open(os.path.join(content, name), "w") as article:
+                article.write(text)
         shutil.rmtree(work, ignore_errors=True)
 
 

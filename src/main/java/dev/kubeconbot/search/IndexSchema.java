@@ -15,8 +15,6 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -30,7 +28,7 @@ final class IndexSchema {
   /**
    * The passage's article (its file) and its position among the article's passages: the way back from
    * a hit to its passage, stable while other articles change, so an index can be updated article by
-   * article. Also the tie-break of equal scores.
+   * article.
    */
   static final String ARTICLE = "article";
   static final String ORDINAL = "ordinal";
@@ -48,13 +46,6 @@ final class IndexSchema {
   static final List<String> TEXT_FIELDS = List.of(Analyzers.TEXT_WORDS, Analyzers.TEXT_BIGRAMS);
 
   private IndexSchema() {}
-
-  /**
-   * Equal scores in article and passage order, as the corpus lists them: never by document number,
-   * which depends on which thread indexed a passage and on later updates.
-   */
-  static final Sort RANKING = new Sort(SortField.FIELD_SCORE, new SortField(ARTICLE, SortField.Type.STRING),
-      new SortField(ORDINAL, SortField.Type.INT));
 
   /** The document of {@code passage}, the {@code ordinal}-th of its article. */
   static Document document(Passage passage, int ordinal) {

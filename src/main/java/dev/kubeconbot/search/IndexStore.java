@@ -267,8 +267,8 @@ final class IndexStore {
   /**
    * Adds the passages of {@code articles}, from all cores: analysis (smartcn segmentation above all)
    * is nearly all of the cost, and the writer analyses on the adding thread. Which thread adds which
-   * article changes document numbers only; search breaks score ties by article and passage, never
-   * by document number, so the results are the same as from one thread.
+   * article changes document numbers only, and search orders equal scores by passage, not by
+   * document number (see {@link PassageIndex#top}).
    */
   private static void add(IndexWriter writer, Corpus corpus, List<Article> articles, int threads) throws IOException {
     Map<Article, List<Passage>> passages = byArticle(corpus);

@@ -190,7 +190,7 @@ class IndexStoreTest {
     assertThat(log.messages()).anyMatch(m -> m.contains("cannot be used") && m.contains("checksum failed"));
     again.reader().close();
     try (PassageIndex passages = PassageIndex.open(index, corpus); PassageIndex fresh = PassageIndex.build(corpus, 1)) {
-      assertThat(results(library(passages))).isEqualTo(results(library(fresh)));
+      assertThat(matches(library(passages))).isEqualTo(matches(library(fresh)));
     }
   }
 
