@@ -65,10 +65,10 @@ class IndexBuildBenchmarkTest {
   }
 
   private static List<String> results(PassageIndex index) {
-    Library library = Library.of(index, Seeds.glossary(), Seeds.calendar());
+    Library library = Library.of(index, Seeds.glossary(), Seeds.lexicon(), Seeds.calendar());
     List<String> found = new ArrayList<>();
     for (Glossary.Topic topic : library.glossary().topics()) {
-      library.search(library.plan(topic.name()), Match.ANY, null, 10)
+      library.search(library.plan(topic.name()), Match.RANKED, null, 10)
           .forEach(hit -> found.add(topic.name() + " " + hit.passage().id() + " " + hit.score()));
     }
     return found;
