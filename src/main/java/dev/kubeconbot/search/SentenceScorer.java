@@ -3,7 +3,9 @@ package dev.kubeconbot.search;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 
 /**
@@ -18,9 +20,14 @@ final class SentenceScorer {
   /** A sentence scoring this share of the best one answers about as well. */
   private static final double ENOUGH = 0.5;
 
+  /** A concept as sentences are scored against it: the terms of each variant and translation, and their weights. */
+  private record Wanted(List<Set<String>> own, List<Set<String>> translated, double ownWeight, double translatedWeight) {}
+
   private final Analyzer bigrams = Analyzers.bigrams();
   private final Coverage coverage;
   private final int passages;
+  /** Glossary topics come back in quote after quote: analysed once (bounded by the glossary). */
+  private final Map<Glossary.Topic, Wanted> topics = new ConcurrentHashMap<>();
 
   SentenceScorer(Coverage coverage, int passages) {
     this.coverage = coverage;
@@ -38,13 +45,12 @@ final class SentenceScorer {
     List<Set<String>> terms = sentences.stream().map(this::terms).toList();
     double[] scores = new double[sentences.size()];
     for (Concept concept : plan.concepts()) {
-      double own = rarity(concept.variants());
-      double translated = concept.translations().isEmpty() ? 0 : rarity(concept.translations()) * ConceptQueries.TRANSLATION_WEIGHT;
+      Wanted wanted = concept.topic() == null ? wanted(concept) : topics.computeIfAbsent(concept.topic(), t -> wanted(concept));
       for (int i = 0; i < sentences.size(); i++) {
-        if (containsAny(terms.get(i), concept.variants())) {
-          scores[i] += own;
-        } else if (translated > 0 && containsAny(terms.get(i), concept.translations())) {
-          scores[i] += translated;
+        if (containsAny(terms.get(i), wanted.own())) {
+          scores[i] += wanted.ownWeight();
+        } else if (containsAny(terms.get(i), wanted.translated())) {
+          scores[i] += wanted.translatedWeight();
         }
       }
     }
@@ -64,14 +70,19 @@ final class SentenceScorer {
     return 0;
   }
 
+  private Wanted wanted(Concept concept) {
+    double translated = concept.translations().isEmpty() ? 0 : rarity(concept.translations()) * ConceptQueries.TRANSLATION_WEIGHT;
+    return new Wanted(concept.variants().stream().map(this::terms).toList(),
+        concept.translations().stream().map(this::terms).toList(), rarity(concept.variants()), translated);
+  }
+
   /** BM25's idf of the passages with any of {@code texts}. */
   private double rarity(List<String> texts) {
     return Coverage.idf(coverage.estimatedCount(texts), passages);
   }
 
-  private boolean containsAny(Set<String> sentence, List<String> variants) {
-    for (String variant : variants) {
-      Set<String> wanted = terms(variant);
+  private static boolean containsAny(Set<String> sentence, List<Set<String>> variants) {
+    for (Set<String> wanted : variants) {
       if (!wanted.isEmpty() && sentence.containsAll(wanted)) {
         return true;
       }
