@@ -73,6 +73,31 @@ class RetrievalEvalTest {
     assertThat(queries.stream().map(EvalQuery::query).distinct().count()).as("distinct queries").isEqualTo(queries.size());
   }
 
+  /**
+   * A paraphrase is only a paraphrase if lexical search has nothing to hold on to: after stemming
+   * and dropping question words, no word of the query may occur in the answering passage or its heading.
+   */
+  @Test
+  void paraphrasesShareNoContentWordWithTheirAnswer() {
+    List<String> shared = new ArrayList<>();
+    for (EvalQuery q : queries) {
+      if (q.group() != EvalQuery.Group.PARAPHRASE) {
+        continue;
+      }
+      Set<String> words = ContentWords.of(q.query());
+      library.corpus().passages().stream()
+          .filter(p -> p.article().id().equals(q.article()) && q.isAnsweredBy(q.article(), p.text()))
+          .forEach(p -> {
+            Set<String> common = new TreeSet<>(words);
+            common.retainAll(ContentWords.of(p.section() + "\n" + p.text()));
+            if (!common.isEmpty()) {
+              shared.add("line " + q.line() + " \"" + q.query() + "\" shares " + common);
+            }
+          });
+    }
+    assertThat(shared).as("paraphrases sharing words with their answer").isEmpty();
+  }
+
   @Test
   void everyGroupIsLargeEnoughAndHoldsAQuarterOut() {
     Map<EvalQuery.Group, Integer> minimum = new EnumMap<>(Map.of(EvalQuery.Group.EN_EN, 40, EvalQuery.Group.EN_ZH, 40,
