@@ -8,7 +8,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads queries.tsv: a header line, then group, split, query, article, phrase separated by tabs. */
+/**
+ * Reads queries.tsv: a header line, then group, split, query, article, phrase separated by tabs.
+ * A query that several passages answer equally well lists them as {@code id1|id2} and
+ * {@code phrase1|phrase2}, paired in order.
+ */
 final class EvalQueries {
 
   static final String HEADER = "group\tsplit\tquery\tarticle\tphrase";
@@ -39,11 +43,24 @@ final class EvalQueries {
       }
       try {
         queries.add(new EvalQuery(number, EvalQuery.Group.of(fields[0]), EvalQuery.Split.of(fields[1]),
-            fields[2], fields[3], fields[4]));
+            fields[2], answers(fields[3], fields[4])));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(file + ":" + number + ": " + e.getMessage(), e);
       }
     }
     return queries;
+  }
+
+  private static List<EvalQuery.Answer> answers(String articles, String phrases) {
+    String[] ids = articles.split("\\|", -1);
+    String[] texts = phrases.split("\\|", -1);
+    if (ids.length != texts.length) {
+      throw new IllegalArgumentException(ids.length + " articles but " + texts.length + " phrases");
+    }
+    List<EvalQuery.Answer> answers = new ArrayList<>();
+    for (int i = 0; i < ids.length; i++) {
+      answers.add(new EvalQuery.Answer(ids[i].strip(), texts[i].strip()));
+    }
+    return answers;
   }
 }

@@ -1,29 +1,59 @@
 package dev.kubeconbot.eval;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * One labelled query of the retrieval eval: the topic (what a person typed) and its relevance
- * judgment (the article that answers it and a verbatim phrase of the answering sentence) in one row,
- * because every query has exactly one answer.
+ * judgment in one row, because every query has one answer, or a few equally good ones.
  *
  * @param line the line of queries.tsv it was read from, for messages
- * @param phrase a short verbatim substring of the answering sentence, or {@link #WHOLE_ARTICLE}
+ * @param answers the passages that answer it; any one of them is a hit
  */
-record EvalQuery(int line, Group group, Split split, String query, String article, String phrase) {
+record EvalQuery(int line, Group group, Split split, String query, List<Answer> answers) {
 
-  /** The phrase of a query that any passage of its article answers, such as {@code /takeaways 2019}. */
+  /** The phrase of an answer that any passage of its article gives, such as for {@code /takeaways 2019}. */
   static final String WHOLE_ARTICLE = "-";
+
+  EvalQuery {
+    answers = List.copyOf(answers);
+    if (answers.isEmpty()) {
+      throw new IllegalArgumentException("a query needs at least one answer");
+    }
+  }
 
   /** Whether a retrieved passage of {@code articleId} with {@code text} answers this query. */
   boolean isAnsweredBy(String articleId, String text) {
-    return article.equals(articleId) && (phrase.equals(WHOLE_ARTICLE) || fold(text).contains(fold(phrase)));
+    return answers.stream().anyMatch(a -> a.isGivenBy(articleId, text));
+  }
+
+  /** The answers as they are written in queries.tsv, for messages. */
+  String labels() {
+    return answers.stream().map(a -> a.article() + " \"" + a.phrase() + "\"").collect(Collectors.joining(" or "));
   }
 
   /** White space folded to single spaces: passages join blocks with newlines, labels are typed on one line. */
   static String fold(String text) {
     return text.replaceAll("\\s+", " ").strip();
+  }
+
+  /**
+   * One acceptable answer.
+   *
+   * @param article the id of the article that answers
+   * @param phrase a short verbatim substring of the answering sentence, or {@link #WHOLE_ARTICLE}
+   */
+  record Answer(String article, String phrase) {
+
+    boolean isWholeArticle() {
+      return phrase.equals(WHOLE_ARTICLE);
+    }
+
+    boolean isGivenBy(String articleId, String text) {
+      return article.equals(articleId) && (isWholeArticle() || fold(text).contains(fold(phrase)));
+    }
   }
 
   /** The query groups; each measures one way people ask. */

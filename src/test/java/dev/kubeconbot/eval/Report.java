@@ -37,8 +37,8 @@ final class Report {
   static String misses(Run run) {
     return run.results().stream()
         .filter(r -> !r.inTop(GroupScore.RECALL_DEPTH))
-        .map(r -> String.format("  miss %-10s %-7s %s → %s (want %s \"%s\")", run.engine(), r.query().group().label,
-            r.query().query(), r.rank() == 0 ? "none in top 10" : "rank " + r.rank(), r.query().article(), r.query().phrase())
+        .map(r -> String.format("  miss %-10s %-7s %s → %s (want %s)", run.engine(), r.query().group().label,
+            r.query().query(), r.rank() == 0 ? "none in top 10" : "rank " + r.rank(), r.query().labels())
             + r.retrieved().stream().findFirst().map(first -> "; first: " + first.article()).orElse(""))
         .collect(Collectors.joining("\n", run.engine() + " misses:\n", "\n"));
   }

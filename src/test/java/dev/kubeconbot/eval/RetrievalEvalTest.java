@@ -56,16 +56,18 @@ class RetrievalEvalTest {
     assertThat(library.corpus().skipped()).as("eval corpus files that did not load").isEmpty();
     List<String> wrong = new ArrayList<>();
     for (EvalQuery q : queries) {
-      Article article = articles.get(q.article());
-      if (article == null) {
-        wrong.add("line " + q.line() + ": no article " + q.article());
-      } else if (!q.phrase().equals(EvalQuery.WHOLE_ARTICLE)) {
-        if (q.phrase().length() > MAX_PHRASE_LENGTH) {
-          wrong.add("line " + q.line() + ": phrase longer than " + MAX_PHRASE_LENGTH + " characters: " + q.phrase());
-        }
-        if (article.blocks().stream().filter(b -> b.kind() != Block.Kind.HEADING)
-            .noneMatch(b -> EvalQuery.fold(b.text()).contains(EvalQuery.fold(q.phrase())))) {
-          wrong.add("line " + q.line() + ": no paragraph of " + q.article() + " contains \"" + q.phrase() + "\"");
+      for (EvalQuery.Answer answer : q.answers()) {
+        Article article = articles.get(answer.article());
+        if (article == null) {
+          wrong.add("line " + q.line() + ": no article " + answer.article());
+        } else if (!answer.isWholeArticle()) {
+          if (answer.phrase().length() > MAX_PHRASE_LENGTH) {
+            wrong.add("line " + q.line() + ": phrase longer than " + MAX_PHRASE_LENGTH + " characters: " + answer.phrase());
+          }
+          if (article.blocks().stream().filter(b -> b.kind() != Block.Kind.HEADING)
+              .noneMatch(b -> answer.isGivenBy(article.id(), b.text()))) {
+            wrong.add("line " + q.line() + ": no paragraph of " + answer.article() + " contains \"" + answer.phrase() + "\"");
+          }
         }
       }
     }
@@ -86,7 +88,7 @@ class RetrievalEvalTest {
       }
       Set<String> words = ContentWords.of(q.query());
       library.corpus().passages().stream()
-          .filter(p -> p.article().id().equals(q.article()) && q.isAnsweredBy(q.article(), p.text()))
+          .filter(p -> q.isAnsweredBy(p.article().id(), p.text()))
           .forEach(p -> {
             Set<String> common = new TreeSet<>(words);
             common.retainAll(ContentWords.of(p.section() + "\n" + p.text()));
