@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubeconbot.content.Edition;
 import dev.kubeconbot.content.Passage;
+import dev.kubeconbot.testing.CapturedLog;
 import dev.kubeconbot.testing.Seeds;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -147,10 +148,12 @@ class SemanticSearchTest {
     Path file = cache.resolve("not-a-folder");
     Files.writeString(file, "x");
     Library library = load();
-    try (SemanticSearch semantic = SemanticSearch.withEncoders(file, encoders::get)) {
+    try (CapturedLog warnings = CapturedLog.of(VectorCache.class);
+        SemanticSearch semantic = SemanticSearch.withEncoders(file, encoders::get)) {
       semantic.attach(library).get();
       assertThat(library.hybrid()).isTrue();
       assertThat(semantic.stats().cached()).isEqualTo(library.corpus().passages().size());
+      assertThat(warnings.messages()).anyMatch(m -> m.contains("cannot be written") && m.contains("in memory only"));
     }
   }
 
