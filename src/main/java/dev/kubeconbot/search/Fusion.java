@@ -21,7 +21,7 @@ sealed interface Fusion {
   /** Nearest passages considered per question. */
   int NEAREST = 10;
   /** The way the bot fuses: chosen on the eval's tune split (see the README, "Semantic search"). */
-  Fusion HYBRID = new ReciprocalRank(10);
+  Fusion HYBRID = new Linear(0.5);
 
   /**
    * One ranking, best first. The score of each hit is the fused score; its coverage is the lexical

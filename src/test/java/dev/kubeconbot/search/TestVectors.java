@@ -106,9 +106,9 @@ public final class TestVectors {
   public enum Mode {
     LEXICAL(new Fusion.LexicalOnly()),
     SEMANTIC(new Fusion.SemanticOnly()),
-    /** The calibrated linear blend, measured beside reciprocal rank fusion. */
-    LINEAR(new Fusion.Linear(0.5)),
-    /** The bot as shipped: reciprocal rank fusion. */
+    /** Reciprocal rank fusion, measured beside the blend. */
+    RECIPROCAL(new Fusion.ReciprocalRank(10)),
+    /** The bot as shipped: the calibrated linear blend. */
     HYBRID(Fusion.HYBRID);
 
     private final Fusion fusion;
