@@ -8,6 +8,7 @@ import dev.kubeconbot.http.HttpApi;
 import dev.kubeconbot.http.ServiceStatus;
 import dev.kubeconbot.search.Library;
 import dev.kubeconbot.service.AnswerService;
+import dev.kubeconbot.service.AnswersWhenReady;
 import dev.kubeconbot.service.FrontEnd;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running bot: HTTP endpoints, the index and the front ends, with readiness and a graceful stop.
- * {@link #start} opens HTTP first (alive, not ready), builds the index, then starts the front ends;
+ * {@link #start} opens HTTP first (alive, not ready) and starts the front ends connecting while the index
+ * builds (a request that reaches them before it is built waits for it, see {@link AnswersWhenReady});
  * {@link #stop} turns readiness off first, lets answers under way finish within the shutdown grace,
  * closes the front ends and then HTTP.
  */
@@ -51,10 +53,13 @@ public final class BotApp implements ServiceStatus {
     Library load() throws ContentException;
   }
 
-  /** Creates the front ends that talk to users, e.g. the Discord bot; called only when a token is set. */
+  /**
+   * Creates the front ends that talk to users, e.g. the Discord bot; called only when a token is set,
+   * before the index is built: {@code answers} is ready once it is.
+   */
   @FunctionalInterface
   public interface FrontEndFactory {
-    List<FrontEnd> create(BotConfig config, AnswerService answers, MeterRegistry registry);
+    List<FrontEnd> create(BotConfig config, AnswersWhenReady answers, MeterRegistry registry);
   }
 
   private final BotConfig config;
@@ -67,6 +72,8 @@ public final class BotApp implements ServiceStatus {
   private volatile HttpApi http;
   private volatile JvmMetrics jvmMetrics;
   private volatile AnswerService answers;
+  /** {@link #answers} for the front ends, which start before it is set. */
+  private final AnswersWhenReady whenReady = AnswersWhenReady.pending();
   /** The same answers with the HTTP clients' rate limit. */
   private volatile AnswerService httpAnswers;
   /** Front ends that started; read by readiness checks while start adds to it. */
@@ -129,8 +136,8 @@ public final class BotApp implements ServiceStatus {
   }
 
   /**
-   * Builds the index, then starts the front ends; returns once they have begun connecting. Readiness
-   * follows when they report ready.
+   * Starts the front ends connecting, then waits for the index; returns once it is built. Readiness
+   * follows when the front ends report ready.
    *
    * @throws ContentException if the content cannot be loaded
    * @throws Exception if a front end fails to start
@@ -140,7 +147,15 @@ public final class BotApp implements ServiceStatus {
   }
 
   private void serve(CompletableFuture<AnswerEngine> loading) throws Exception {
-    AnswerService service = AnswerService.of(await(loading), config, registry);
+    // Logging in to Discord takes about a second: it overlaps the index build instead of following it.
+    startFrontEnds();
+    AnswerService service;
+    try {
+      service = AnswerService.of(await(loading), config, registry);
+    } catch (Exception | Error e) {
+      whenReady.failed(e);
+      throw e;
+    }
     Corpus loaded = service.engine().library().corpus();
     if (loaded.articles().isEmpty()) {
       // Serving nothing is not being ready: the Service keeps sending users to replicas that can
@@ -155,24 +170,34 @@ public final class BotApp implements ServiceStatus {
       answers = service;
       httpAnswers = service.withRateLimit(config.http().rateLimit());
       watchContent();
-      if (config.discord().enabled()) {
-        for (FrontEnd frontEnd : frontEndFactory.create(config, service, registry)) {
-          try {
-            frontEnd.start();
-          } catch (Exception e) {
-            startFailure = frontEnd.name() + ": failed to start (" + e.getClass().getSimpleName() + ")";
-            throw e;
-          }
-          frontEnds.add(frontEnd);
-        }
-      } else {
+    }
+    whenReady.ready(service);
+    LOG.info("started {} ms after the JVM{}", ManagementFactory.getRuntimeMXBean().getUptime(),
+        notReadyReason().map(reason -> "; not ready yet: " + reason).orElse("; ready"));
+  }
+
+  /** Creates and starts the front ends, when Discord is enabled; they answer once {@link #whenReady} is. */
+  private void startFrontEnds() throws Exception {
+    synchronized (lifecycle) {
+      if (stopping.get()) {
+        return;
+      }
+      if (!config.discord().enabled()) {
         LOG.info("local mode: DISCORD_TOKEN is not set, so answering over HTTP only "
             + "(try http://localhost:{}/api/ask?q=/topic%20wasm); set DISCORD_TOKEN to connect to Discord",
             address().getPort());
+        return;
+      }
+      for (FrontEnd frontEnd : frontEndFactory.create(config, whenReady, registry)) {
+        try {
+          frontEnd.start();
+        } catch (Exception e) {
+          startFailure = frontEnd.name() + ": failed to start (" + e.getClass().getSimpleName() + ")";
+          throw e;
+        }
+        frontEnds.add(frontEnd);
       }
     }
-    LOG.info("started {} ms after the JVM{}", ManagementFactory.getRuntimeMXBean().getUptime(),
-        notReadyReason().map(reason -> "; not ready yet: " + reason).orElse("; ready"));
   }
 
   /**
@@ -345,6 +370,8 @@ public final class BotApp implements ServiceStatus {
       return;
     }
     Instant deadline = Instant.now().plus(config.shutdownGrace());
+    // Requests waiting for an index that is still building give up now, rather than hold up the close.
+    whenReady.failed(new IllegalStateException("shutting down"));
     LOG.info("shutting down: not ready from now on; finishing answers under way (grace {} ms)",
         config.shutdownGrace().toMillis());
     try {

@@ -12,8 +12,6 @@ import dev.kubeconbot.content.ContentException;
 import dev.kubeconbot.discord.DiscordBot;
 import dev.kubeconbot.search.Library;
 import dev.kubeconbot.search.SemanticSearch;
-import dev.kubeconbot.service.AnswerService;
-import dev.kubeconbot.service.FrontEnd;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -66,8 +64,8 @@ final class ServeCli implements Callable<Integer> {
     SemanticSearch semantic = config.search().semantic() ? SemanticSearch.open(config.search().vectorCache()) : null;
     BotApp.LibraryLoader library = withVectors(semantic, registry,
         () -> Library.loadPersisted(config.configDir(), content, config.contentMaxFileBytes(), index));
-    BotApp app = new BotApp(config, registry,
-        () -> new AnswerEngine(CommandRegistry.standard(), library.load()), ServeCli::frontEnds);
+    CommandRegistry commands = CommandRegistry.standard();
+    BotApp app = new BotApp(config, registry, () -> new AnswerEngine(commands, library.load()), frontEnds(commands));
     app.reloadOnChange(content, library);
     Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
     try {
@@ -119,8 +117,11 @@ final class ServeCli implements Callable<Integer> {
     };
   }
 
-  /** The front ends that serve users when DISCORD_TOKEN is set; readiness waits for each, shutdown closes them. */
-  static List<FrontEnd> frontEnds(BotConfig config, AnswerService answers, MeterRegistry registry) {
-    return List.of(new DiscordBot(config.discord(), answers, registry));
+  /**
+   * The front ends that serve users when DISCORD_TOKEN is set, on {@code commands} (those of the answer
+   * engine); readiness waits for each, shutdown closes them.
+   */
+  static BotApp.FrontEndFactory frontEnds(CommandRegistry commands) {
+    return (config, answers, registry) -> List.of(new DiscordBot(config.discord(), commands, answers, registry));
   }
 }

@@ -83,9 +83,15 @@ final class AnswerRenderer {
   /** A link a field points to, for the page's source button. */
   private record Source(String title, String url) {}
 
-  /** The response to a service reply: a page of the answer, or the rate-limit notice. */
-  Response response(Reply reply, Query query, int page) {
-    return switch (reply) {
+  /**
+   * The response to a service reply: a page of the answer, or the rate-limit notice; with no reply (the
+   * bot did not finish starting in time), a notice saying so.
+   */
+  Response response(Optional<Reply> whenReady, Query query, int page) {
+    if (whenReady.isEmpty()) {
+      return new Response.Notice(Messages.get(query.lang(), "discord.startingUp"));
+    }
+    return switch (whenReady.get()) {
       case Reply.Answered answered -> new Response.Page(render(answered.answer(), query, page));
       case Reply.RateLimited limited -> new Response.Notice(limited.message());
     };

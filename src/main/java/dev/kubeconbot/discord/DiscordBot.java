@@ -1,7 +1,8 @@
 package dev.kubeconbot.discord;
 
+import dev.kubeconbot.answer.CommandRegistry;
 import dev.kubeconbot.config.BotConfig;
-import dev.kubeconbot.service.AnswerService;
+import dev.kubeconbot.service.AnswersWhenReady;
 import dev.kubeconbot.service.FrontEnd;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,6 +29,8 @@ import org.slf4j.LoggerFactory;
  * The Discord front end: connects with JDA (one connection, or a shard manager running the
  * configured shards), registers the slash commands and answers them, direct messages and mentions.
  * REST and gateway URLs come from the configuration, so a proxy (or a test stand-in) can replace Discord.
+ * It may connect while the index is still building: requests that come before it is built wait for it
+ * (see {@link AnswersWhenReady}).
  */
 public final class DiscordBot implements FrontEnd {
 
@@ -45,15 +48,17 @@ public final class DiscordBot implements FrontEnd {
   private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
   private volatile Connection connection;
 
-  public DiscordBot(BotConfig.Discord config, AnswerService answers, MeterRegistry registry) {
+  /** @param commands the commands {@code answers} runs: registered, and their options parsed, before it is ready */
+  public DiscordBot(BotConfig.Discord config, CommandRegistry commands, AnswersWhenReady answers,
+      MeterRegistry registry) {
     this.config = config;
-    PageIds pageIds = new PageIds(answers.engine().commands());
+    PageIds pageIds = new PageIds(commands);
     AnswerRenderer renderer = new AnswerRenderer(pageIds);
     ErrorReporter errors = new ErrorReporter(answers);
     InteractionResponder responder = new InteractionResponder(handlers, errors, registry);
     this.listeners = List.of(
-        new CommandRegistrar(answers.engine().commands().specs(), config.guildId()),
-        new InteractionListener(answers, renderer, pageIds, responder, errors),
+        new CommandRegistrar(commands.specs(), config.guildId()),
+        new InteractionListener(commands, answers, renderer, pageIds, responder, errors),
         new MessageListener(answers, renderer, errors));
     Gauge.builder("kubecon.bot.discord.shards.connected", this, DiscordBot::connectedShards)
         .description("Shards connected to the Discord gateway")

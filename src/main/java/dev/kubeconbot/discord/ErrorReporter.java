@@ -2,7 +2,7 @@ package dev.kubeconbot.discord;
 
 import dev.kubeconbot.answer.Lang;
 import dev.kubeconbot.answer.Messages;
-import dev.kubeconbot.service.AnswerService;
+import dev.kubeconbot.service.AnswersWhenReady;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -17,9 +17,9 @@ final class ErrorReporter {
 
   private static final Logger LOG = LoggerFactory.getLogger(ErrorReporter.class);
 
-  private final AnswerService answers;
+  private final AnswersWhenReady answers;
 
-  ErrorReporter(AnswerService answers) {
+  ErrorReporter(AnswersWhenReady answers) {
     this.answers = answers;
   }
 
@@ -36,7 +36,8 @@ final class ErrorReporter {
   String report(String command, Lang lang, Throwable error) {
     String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     LOG.error("error id={} command={}", id, command, error);
-    answers.countError(command);
+    // Before the index is built there is no service to count in; the log line still has it.
+    answers.now().ifPresent(service -> service.countError(command));
     return Messages.get(lang, "discord.error", id);
   }
 }

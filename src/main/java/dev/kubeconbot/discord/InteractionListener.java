@@ -1,11 +1,12 @@
 package dev.kubeconbot.discord;
 
 import dev.kubeconbot.answer.Choice;
+import dev.kubeconbot.answer.CommandRegistry;
 import dev.kubeconbot.answer.CommandSpec;
 import dev.kubeconbot.answer.Lang;
 import dev.kubeconbot.answer.Messages;
 import dev.kubeconbot.answer.OptionSpec;
-import dev.kubeconbot.service.AnswerService;
+import dev.kubeconbot.service.AnswersWhenReady;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,18 +23,22 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 
 /**
  * Slash commands, their autocomplete and page buttons: each routed to the command of the same name in
- * the registry and answered through the {@link AnswerService}, in the user's Discord language.
+ * the registry and answered through the answer service, in the user's Discord language. Before the
+ * index is built, commands and buttons are deferred at once and answered when it is; autocomplete,
+ * which cannot be deferred, offers nothing until then.
  */
 final class InteractionListener extends ListenerAdapter {
 
-  private final AnswerService answers;
+  private final CommandRegistry commands;
+  private final AnswersWhenReady answers;
   private final AnswerRenderer renderer;
   private final PageIds pageIds;
   private final InteractionResponder responder;
   private final ErrorReporter errors;
 
-  InteractionListener(AnswerService answers, AnswerRenderer renderer, PageIds pageIds, InteractionResponder responder,
-      ErrorReporter errors) {
+  InteractionListener(CommandRegistry commands, AnswersWhenReady answers, AnswerRenderer renderer, PageIds pageIds,
+      InteractionResponder responder, ErrorReporter errors) {
+    this.commands = commands;
     this.answers = answers;
     this.renderer = renderer;
     this.pageIds = pageIds;
@@ -45,15 +50,16 @@ final class InteractionListener extends ListenerAdapter {
   public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
     Lang lang = Lang.of(event.getUserLocale().getLocale());
     boolean ephemeral = event.getOption(SlashCommands.PRIVATE, false, OptionMapping::getAsBoolean);
-    // A slow command is deferred at once, not after waiting in vain for a quick answer.
-    boolean slow = answers.engine().commands().find(event.getName()).map(c -> c.spec().slow()).orElse(false);
+    // A slow command, or any before the index is built, is deferred at once, not after waiting in vain
+    // for a quick answer.
+    boolean slow = !answers.isReady() || commands.find(event.getName()).map(c -> c.spec().slow()).orElse(false);
     responder.respond(new InteractionResponder.SlashReply(event, ephemeral), event.getName(), lang, slow, () -> {
       Map<String, String> options = new LinkedHashMap<>();
       event.getOptions().stream()
           .filter(option -> !option.getName().equals(SlashCommands.PRIVATE))
           .forEach(option -> options.put(option.getName(), option.getAsString()));
       Query query = new Query.Slash(event.getName(), options, lang);
-      return renderer.response(query.answer(answers, event.getUser().getId()), query, 0);
+      return renderer.response(query.answerWhenReady(answers, event.getUser().getId()), query, 0);
     });
   }
 
@@ -62,22 +68,26 @@ final class InteractionListener extends ListenerAdapter {
     Optional<PageIds.Page> page = pageIds.decode(event.getComponentId());
     Lang lang = page.map(p -> p.query().lang()).orElse(Lang.of(event.getUserLocale().getLocale()));
     String command = page.map(p -> p.query() instanceof Query.Slash slash ? slash.command() : "text").orElse("button");
-    responder.respond(new InteractionResponder.ButtonEdit(event), command, lang, false, () -> page
-        .map(p -> renderer.response(p.query().answer(answers, event.getUser().getId()), p.query(), p.page()))
+    responder.respond(new InteractionResponder.ButtonEdit(event), command, lang, !answers.isReady(), () -> page
+        .map(p -> renderer.response(p.query().answerWhenReady(answers, event.getUser().getId()), p.query(), p.page()))
         .orElseGet(() -> new Response.Notice(Messages.get(lang, "discord.staleButton"))));
   }
 
-  /** Choices from memory, at once: Discord gives autocomplete no way to defer. */
+  /**
+   * Choices from memory, at once: Discord gives autocomplete no way to defer, so before the index is
+   * built there are none (the user can still type the value).
+   */
   @Override
   public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
     String option = event.getFocusedOption().getName();
     List<Command.Choice> choices;
     try {
-      OptionType type = answers.engine().commands().find(event.getName())
+      OptionType type = commands.find(event.getName())
           .flatMap(command -> spec(command.spec(), option))
           .map(SlashCommands::type)
           .orElse(OptionType.STRING);
-      choices = answers.complete(event.getName(), option, event.getFocusedOption().getValue()).stream()
+      choices = answers.now().map(service -> service.complete(event.getName(), option, event.getFocusedOption().getValue()))
+          .orElse(List.of()).stream()
           .map(choice -> choice(choice, type))
           .filter(Objects::nonNull)
           .limit(OptionData.MAX_CHOICES)

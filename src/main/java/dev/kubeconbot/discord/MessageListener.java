@@ -1,7 +1,7 @@
 package dev.kubeconbot.discord;
 
 import dev.kubeconbot.answer.Lang;
-import dev.kubeconbot.service.AnswerService;
+import dev.kubeconbot.service.AnswersWhenReady;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.User;
@@ -20,11 +20,11 @@ final class MessageListener extends ListenerAdapter {
 
   private static final Logger LOG = LoggerFactory.getLogger(MessageListener.class);
 
-  private final AnswerService answers;
+  private final AnswersWhenReady answers;
   private final AnswerRenderer renderer;
   private final ErrorReporter errors;
 
-  MessageListener(AnswerService answers, AnswerRenderer renderer, ErrorReporter errors) {
+  MessageListener(AnswersWhenReady answers, AnswerRenderer renderer, ErrorReporter errors) {
     this.answers = answers;
     this.renderer = renderer;
     this.errors = errors;
@@ -44,7 +44,7 @@ final class MessageListener extends ListenerAdapter {
     String text = withoutMention(message.getContentRaw(), self);
     Query query = new Query.Text(text, Lang.detect(text));
     Response response = errors.guard("message", query.lang(),
-        () -> renderer.response(query.answer(answers, author.getId()), query, 0));
+        () -> renderer.response(query.answerWhenReady(answers, author.getId()), query, 0));
     MessageCreateData reply = switch (response) {
       case Response.Page page -> page.message();
       case Response.Notice notice -> AnswerRenderer.notice(notice.text());

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
+import dev.kubeconbot.answer.CommandRegistry;
 import dev.kubeconbot.config.BotConfig;
 import dev.kubeconbot.config.ConfigException;
 import dev.kubeconbot.config.ConfigLoader;
@@ -69,7 +70,7 @@ class TokenSecrecyTest {
       BotConfig config = config(discord, FakeDiscord.TOKEN);
       assertThat(config.discord().token().reveal()).isEqualTo(FakeDiscord.TOKEN);
       StringBuilder seen = new StringBuilder(config.toString()).append(config.discord());
-      try (RunningBot bot = RunningBot.start(config, Seeds::engine, ServeCli::frontEnds)) {
+      try (RunningBot bot = RunningBot.start(config, Seeds::engine, ServeCli.frontEnds(CommandRegistry.standard()))) {
         bot.served.join();
         bot.await("/readyz", response -> response.statusCode() == 200);
         for (String path : List.of("/healthz", "/readyz", "/api/ask?q=wasm", "/api/ask?q=wasm", "/api/ask?q=%FF",
@@ -89,7 +90,7 @@ class TokenSecrecyTest {
   @Test
   void aRejectedTokenIsNotLoggedEither() {
     try (FakeDiscord discord = FakeDiscord.start();
-        RunningBot bot = RunningBot.start(config(discord, TOKEN), Seeds::engine, ServeCli::frontEnds)) {
+        RunningBot bot = RunningBot.start(config(discord, TOKEN), Seeds::engine, ServeCli.frontEnds(CommandRegistry.standard()))) {
       assertThatThrownBy(bot.served::join).hasRootCauseInstanceOf(InvalidTokenException.class);
       assertThat(bot.get("/readyz").statusCode()).isEqualTo(503);
     }

@@ -13,6 +13,7 @@ import dev.kubeconbot.discord.fake.FakeGuild;
 import dev.kubeconbot.discord.fake.Interaction;
 import dev.kubeconbot.discord.fake.RecordedRequest;
 import dev.kubeconbot.service.AnswerService;
+import dev.kubeconbot.service.AnswersWhenReady;
 import dev.kubeconbot.testing.Seeds;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -51,8 +52,8 @@ final class ConnectedBot implements AutoCloseable {
       FakeGuild... guilds) {
     FakeDiscord discord = FakeDiscord.start(guilds);
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    DiscordBot bot = new DiscordBot(config(discord, guildId, shardTotal, List.of()),
-        answers(commands, answersPerMinute, registry), registry);
+    DiscordBot bot = new DiscordBot(config(discord, guildId, shardTotal, List.of()), commands,
+        AnswersWhenReady.of(answers(commands, answersPerMinute, registry)), registry);
     try {
       bot.start();
       awaitReady(bot);

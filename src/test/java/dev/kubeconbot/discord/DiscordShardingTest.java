@@ -9,6 +9,7 @@ import dev.kubeconbot.discord.fake.FakeDiscord;
 import dev.kubeconbot.discord.fake.FakeGuild;
 import dev.kubeconbot.discord.fake.FakeUser;
 import dev.kubeconbot.discord.fake.SlashCommand;
+import dev.kubeconbot.service.AnswersWhenReady;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.stream.Stream;
@@ -46,8 +47,8 @@ class DiscordShardingTest {
   void runsOnlyTheConfiguredShardsAndIsReadyOnlyWhileTheyAreConnected() {
     try (FakeDiscord discord = FakeDiscord.start()) {
       SimpleMeterRegistry registry = new SimpleMeterRegistry();
-      DiscordBot bot = new DiscordBot(ConnectedBot.config(discord, null, 2, List.of(1)),
-          ConnectedBot.answers(CommandRegistry.standard(), 100, registry), registry);
+      DiscordBot bot = new DiscordBot(ConnectedBot.config(discord, null, 2, List.of(1)), CommandRegistry.standard(),
+          AnswersWhenReady.of(ConnectedBot.answers(CommandRegistry.standard(), 100, registry)), registry);
       assertThat(bot.notReadyReason()).contains("discord not started");
       bot.start();
       ConnectedBot.awaitReady(bot);
