@@ -174,7 +174,8 @@ class BotAppTest {
   private static void awaitRefused(int port) throws InterruptedException {
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (System.nanoTime() < until) {
-      try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+      try {
+        new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port).close();
         Thread.sleep(20);
       } catch (java.io.IOException refused) {
         return;

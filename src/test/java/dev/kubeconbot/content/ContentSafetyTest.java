@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.kubeconbot.search.Library;
 import dev.kubeconbot.testing.CapturedLog;
+import dev.kubeconbot.testing.ConfigMapVolume;
 import dev.kubeconbot.testing.Seeds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -100,6 +102,46 @@ class ContentSafetyTest {
     Corpus corpus = loader.load(List.of(dir));
 
     assertThat(corpus.articles()).hasSize(1);
+    assertThat(corpus.skipped()).isEmpty();
+  }
+
+  @Test
+  void aConfigMapVolumeIsReadOnceThroughItsLinksAndLinksOutOfItAreStillRefused() throws Exception {
+    // Each visible x.md is a link to ..data/x.md, and ..data a link to ..2026_…/: the real path of
+    // every article lies inside the folder, so the safety rule lets them through, each once.
+    ConfigMapVolume.mount(dir, Map.of("gitops.md", GOOD, "wasm.md", GOOD.replace("GitOps", "WebAssembly")));
+    Files.createSymbolicLink(dir.resolve("environ.md"), Path.of("/proc/self/environ"));
+
+    Corpus corpus = loader.load(List.of(dir));
+
+    assertThat(corpus.articles()).extracting(Article::id).containsExactlyInAnyOrder("gitops", "wasm");
+    assertThat(corpus.skipped()).extracting(SkippedFile::file).containsExactly(dir.resolve("environ.md").toString());
+    assertThat(text(corpus)).doesNotContain("PATH=");
+  }
+
+  @Test
+  void aForgedConfigMapLayoutCannotLinkOutOfTheFolder() throws Exception {
+    // The same layout made by hand, with ..data pointing out of the folder: the links through it
+    // resolve outside, and are refused like any other.
+    Path secret = Files.writeString(elsewhere.resolve("secret.md"), "# KubeCon EU 2021\n\nDISCORD_TOKEN=abc.def.ghi\n");
+    Files.createSymbolicLink(dir.resolve("..data"), elsewhere);
+    Files.createSymbolicLink(dir.resolve("secret.md"), Path.of("..data", secret.getFileName().toString()));
+
+    Corpus corpus = loader.load(List.of(dir));
+
+    assertThat(corpus.articles()).isEmpty();
+    assertThat(warningsAbout("secret.md")).singleElement().asString().contains("outside the content folder");
+  }
+
+  @Test
+  void aFolderThatIsALinkIsFollowed() throws Exception {
+    Path real = Files.createDirectories(elsewhere.resolve("release-1"));
+    Files.writeString(real.resolve("good.md"), GOOD);
+    Path link = Files.createSymbolicLink(dir.resolve("content"), real);
+
+    Corpus corpus = loader.load(List.of(link));
+
+    assertThat(corpus.articles()).extracting(Article::id).containsExactly("good");
     assertThat(corpus.skipped()).isEmpty();
   }
 

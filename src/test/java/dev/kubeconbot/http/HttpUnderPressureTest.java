@@ -3,6 +3,7 @@ package dev.kubeconbot.http;
 import static dev.kubeconbot.testing.RunningBot.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kubeconbot.answer.Answer;
@@ -11,6 +12,7 @@ import dev.kubeconbot.answer.Command;
 import dev.kubeconbot.answer.CommandRegistry;
 import dev.kubeconbot.answer.CommandSpec;
 import dev.kubeconbot.answer.Invocation;
+import dev.kubeconbot.testing.CapturedLog;
 import dev.kubeconbot.testing.RunningBot;
 import dev.kubeconbot.testing.Seeds;
 import java.io.IOException;
@@ -211,10 +213,16 @@ class HttpUnderPressureTest {
 
   @Test
   void a500IsCountedInRequestsAndLatency() throws Exception {
-    try (RunningBot bot = bot(Map.of(), new Broken())) {
+    try (CapturedLog log = CapturedLog.of(HttpApi.class); RunningBot bot = bot(Map.of(), new Broken())) {
       HttpResponse<String> failed = bot.get("/api/ask?q=/boom");
       assertThat(failed.statusCode()).isEqualTo(500);
       assertThat(json(failed).get("error").asText()).isEqualTo("internal error");
+      // The operator gets the stack trace; the client only "internal error".
+      assertThat(log.events()).singleElement().satisfies(event -> {
+        assertThat(event.getLevel()).isEqualTo(Level.ERROR);
+        assertThat(event.getFormattedMessage()).isEqualTo("/api/ask failed");
+        assertThat(event.getThrowableProxy().getMessage()).isEqualTo("a bug");
+      });
       String metrics = bot.get("/metrics").body();
       assertThat(metrics).containsPattern("kubecon_bot_requests_total\\{command=\"/api/ask\",outcome=\"error\"} 1");
       assertThat(metrics).containsPattern("kubecon_bot_answer_duration_seconds_count [1-9]");
