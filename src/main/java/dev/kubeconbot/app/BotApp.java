@@ -356,7 +356,8 @@ public final class BotApp implements ServiceStatus {
 
   /**
    * Stops gracefully within the configured shutdown grace: readiness and liveness turn 503 at once,
-   * HTTP stops accepting connections and answers every request already received, the front ends
+   * HTTP answers the connections already waiting to be accepted, stops accepting and answers every
+   * request already received, the front ends
    * finish what is under way, then all close. The JVM shutdown hook calls this; a
    * second call waits for the first.
    */
@@ -378,7 +379,8 @@ public final class BotApp implements ServiceStatus {
       if (watcher != null) {
         watcher.close();
       }
-      // HTTP stops accepting at once and drains while the front ends close, all within the grace.
+      // HTTP drains its accept backlog, stops accepting and finishes its requests while the front
+      // ends close, all within the grace.
       Thread draining = Thread.ofVirtual().name("stop-http").start(() -> {
         if (http != null) {
           http.stop(deadline);

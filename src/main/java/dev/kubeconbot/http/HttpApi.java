@@ -69,12 +69,19 @@ public final class HttpApi {
   static final int MAX_WAITING = 64;
   /** Request line and headers; longer URLs get 414, larger headers 431. */
   private static final int MAX_REQUEST_HEADER_BYTES = 16 * 1024;
+  /** At stop, this long without a new connection means the accept backlog is empty. */
+  private static final Duration DRAIN_QUIET = Duration.ofMillis(100);
+  /** At stop, the longest the accept backlog is drained, so that clients that never stop connecting cannot hold up the stop. */
+  private static final Duration DRAIN_AT_MOST = Duration.ofSeconds(1);
 
   private final ServiceStatus status;
   private final Map<String, Function<Call, Response>> routes;
   private final Server server;
   private final ServerConnector connector;
   private final SlowClients slowClients;
+  private final NetworkConnectionLimit connectionLimit;
+  /** Set when stop begins: every response closes its connection, so that clients move to other replicas. */
+  private volatile boolean draining;
   private final Semaphore answering = new Semaphore(MAX_ANSWERING);
   private final RequestMetrics requests;
   /** Answer requests admitted: computing or waiting for a slot. */
@@ -110,7 +117,8 @@ public final class HttpApi {
     connector.setIdleTimeout(config.requestTimeout().toMillis());
     connector.addBean(slowClients);
     server.addConnector(connector);
-    server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
+    connectionLimit = new NetworkConnectionLimit(MAX_CONNECTIONS, connector);
+    server.addBean(connectionLimit);
     server.setErrorHandler(new JsonErrors());
     // Shutdown stops accepting, then lets requests already received finish (see stop).
     server.setHandler(new GracefulHandler(new Routes()));
@@ -138,10 +146,11 @@ public final class HttpApi {
   }
 
   /**
-   * Stops accepting connections at once, lets every request already received finish until
-   * {@code deadline}, then closes.
+   * Answers the connections already waiting to be accepted, then stops accepting and lets every
+   * request already received finish until {@code deadline}, then closes.
    */
   public void stop(Instant deadline) {
+    drainAcceptBacklog(deadline);
     server.setStopTimeout(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()));
     try {
       server.stop();
@@ -152,13 +161,46 @@ public final class HttpApi {
     }
   }
 
+  /**
+   * Closing the listening socket makes the kernel reset every connection still in its accept
+   * backlog, requests sent on them and all: those that arrived an instant ago, and those waiting for
+   * a slot of the connection limit. So before Jetty closes it, HTTP goes on accepting until no
+   * connection has arrived for {@link #DRAIN_QUIET} and accepting is not held back by the limit (at
+   * most {@link #DRAIN_AT_MOST}, and half the time left), answers each request with
+   * {@code Connection: close} and closes keep-alive connections waiting between requests, which
+   * frees their slots. Readiness already fails, so the load balancer sends no more; a connection
+   * that arrives in the instant between the last accept and the close is still reset, which only
+   * the kernel could prevent.
+   */
+  private void drainAcceptBacklog(Instant deadline) {
+    draining = true;
+    long start = System.nanoTime();
+    long until = start + Math.min(DRAIN_AT_MOST.toNanos(), Duration.between(Instant.now(), deadline).toNanos() / 2);
+    long busy = start;
+    while (System.nanoTime() < until) {
+      slowClients.closeIdle();
+      if (connectionLimit.getNetworkConnectionCount() >= connectionLimit.getMaxNetworkConnectionCount()) {
+        busy = System.nanoTime();
+      }
+      if (System.nanoTime() - Math.max(busy, slowClients.lastOpened()) >= DRAIN_QUIET.toNanos()) {
+        return;
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
   private final class Routes extends Handler.Abstract {
     @Override
     public boolean handle(Request request, org.eclipse.jetty.server.Response response, Callback callback) {
       long start = System.nanoTime();
       Connection connection = request.getConnectionMetaData().getConnection();
       slowClients.handling(connection);
-      Response reply = respond(request);
+      Response reply = draining ? respond(request).withHeader("Connection", "close") : respond(request);
       // Timed to the end of the write.
       send(request, response, Callback.from(callback, () -> {
         slowClients.answered(connection);

@@ -228,4 +228,64 @@ class HttpUnderPressureTest {
       assertThat(metrics).containsPattern("kubecon_bot_answer_duration_seconds_count [1-9]");
     }
   }
+
+  /** Reads one response with a Content-Length body, leaving the connection open for the next. */
+  private static String oneResponse(Socket socket) throws IOException {
+    InputStream in = socket.getInputStream();
+    StringBuilder head = new StringBuilder();
+    while (head.indexOf("\r\n\r\n") < 0) {
+      int b = in.read();
+      if (b < 0) {
+        throw new IOException("closed after " + head);
+      }
+      head.append((char) b);
+    }
+    java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+    assertThat(length.find()).isTrue();
+    in.readNBytes(Integer.parseInt(length.group(1)));
+    return head.toString();
+  }
+
+  @Test
+  void connectionsWaitingToBeAcceptedWhenStopBeginsAreAnsweredNotReset() throws Exception {
+    List<Socket> sockets = new ArrayList<>();
+    try (RunningBot bot = bot(Map.of("HTTP_REQUEST_TIMEOUT", "60s"))) {
+      int port = bot.app().address().getPort();
+      // Keep-alive connections between requests fill the connection limit, so accepting pauses.
+      for (int i = 0; i < HttpApi.MAX_CONNECTIONS; i++) {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        sockets.add(socket);
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write("GET /healthz HTTP/1.1\r\nHost: bot\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertThat(oneResponse(socket)).startsWith("HTTP/1.1 200");
+      }
+      // These connect (the kernel completes the handshake) and send a request, but wait in the
+      // accept backlog: not answered yet.
+      List<Socket> waiting = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        sockets.add(socket);
+        waiting.add(socket);
+        socket.getOutputStream().write("GET /api/ask?q=/topic%20wasm HTTP/1.1\r\nHost: bot\r\n\r\n"
+            .getBytes(StandardCharsets.US_ASCII));
+      }
+      waiting.getFirst().setSoTimeout(300);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> waiting.getFirst().getInputStream().read())
+          .isInstanceOf(SocketTimeoutException.class);
+
+      Thread stopping = Thread.ofVirtual().start(bot.app()::stop);
+      for (Socket socket : waiting) {
+        socket.setSoTimeout(10_000);
+        String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(response).startsWith("HTTP/1.1 200").containsIgnoringCase("connection: close");
+        assertThat(body(response).get("answers")).isNotEmpty();
+      }
+      stopping.join(10_000);
+      assertThat(stopping.isAlive()).isFalse();
+    } finally {
+      for (Socket socket : sockets) {
+        socket.close();
+      }
+    }
+  }
 }
