@@ -87,44 +87,73 @@ def percentile(values, share):
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
 
 
-async def one(path, scheduled, results):
-    """One request on a new connection: (scheduled start, client lag, seconds, outcome, connected)."""
+class Exchange(asyncio.Protocol):
+    """One request on its own connection; `done` gets the bytes received and how the connection ended."""
+
+    def __init__(self, request, done):
+        self.request = request
+        self.done = done
+        self.chunks = []
+
+    def connection_made(self, transport):
+        transport.write(self.request)
+
+    def data_received(self, data):
+        self.chunks.append(data)
+
+    def connection_lost(self, exc):
+        if not self.done.done():
+            self.done.set_result((b"".join(self.chunks), exc))
+
+
+def outcome_of(response, exc):
+    if response.startswith(b"HTTP/1.1 "):
+        return response[9:12].decode()  # a response arrived, even if a reset followed it
+    if response:
+        return "garbled"
+    if isinstance(exc, ConnectionResetError):
+        return "reset"
+    return "closed" if exc is None else type(exc).__name__  # closed: EOF without a byte of response
+
+
+async def one(request, scheduled, results):
+    """One request on a new connection: (scheduled start, client lag, seconds, outcome, connected).
+    A protocol rather than streams, and asyncio.timeout rather than wait_for: the client must keep
+    up with RATE on a core it shares with the server."""
+    loop = asyncio.get_running_loop()
     lag = time.monotonic() - scheduled
     connected = False
-    writer = None
+    transport = None
+    done = loop.create_future()
     try:
-        reader, writer = await asyncio.wait_for(asyncio.open_connection("127.0.0.1", PORT), TIMEOUT)
-        connected = True
-        writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode())
-        response = await asyncio.wait_for(reader.read(), TIMEOUT)
-        if response.startswith(b"HTTP/1.1 "):
-            outcome = response[9:12].decode()
-        elif response:
-            outcome = "garbled"
-        else:
-            outcome = "closed"  # EOF without a byte of response
+        async with asyncio.timeout(TIMEOUT):
+            transport, _ = await loop.create_connection(lambda: Exchange(request, done), "127.0.0.1", PORT)
+            connected = True
+            outcome = outcome_of(*await done)
     except ConnectionRefusedError:
         outcome = "refused"
-    except (ConnectionResetError, BrokenPipeError):
+    except ConnectionResetError:
         outcome = "reset"
-    except asyncio.TimeoutError:
+    except TimeoutError:
         outcome = "timeout"
     except OSError as e:
         outcome = type(e).__name__
     finally:
-        if writer is not None:
-            writer.close()
+        if transport is not None:
+            transport.abort()
     results.append((scheduled, lag, time.monotonic() - scheduled, outcome, connected))
 
 
 async def run_load(server, rss_samples):
     results = []
     tasks = set()
+    client_cpu = time.process_time()
     start = time.monotonic()
     total = int(RATE * DURATION)
     sigterm_sent = None
     exited = None
-    paths = ["/api/ask?q=" + urllib.parse.quote(q) for q in QUERIES]
+    requests = [f"GET /api/ask?q={urllib.parse.quote(q)} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                .encode() for q in QUERIES]
     for i in range(total):
         scheduled = start + i / RATE
         delay = scheduled - time.monotonic()
@@ -139,17 +168,17 @@ async def run_load(server, rss_samples):
             sample = proc_status(server.pid)
             if sample:
                 rss_samples.append(sample)
-        task = asyncio.create_task(one(paths[i % len(paths)], scheduled, results))
+        task = asyncio.create_task(one(requests[i % len(requests)], scheduled, results))
         tasks.add(task)
         task.add_done_callback(tasks.discard)
     await asyncio.gather(*tasks)
     if sigterm_sent is not None and exited is None:
         await asyncio.to_thread(server.wait, 60)
         exited = time.monotonic()
-    return results, start, sigterm_sent, exited
+    return results, start, sigterm_sent, exited, time.process_time() - client_cpu
 
 
-def report(results, start, sigterm_sent, rss_samples, server, exit_seconds):
+def report(results, start, sigterm_sent, rss_samples, server, exit_seconds, client_cpu):
     sent = len(results)
     outcomes = Counter(r[3] for r in results)
     ok = [r[2] for r in results if r[3] == "200"]
@@ -161,7 +190,8 @@ def report(results, start, sigterm_sent, rss_samples, server, exit_seconds):
           f"p99 {percentile(ok, .99) * 1000:.1f} ms, max {max(ok, default=float('nan')) * 1000:.0f} ms")
     lags = [r[1] for r in results]
     print(f"  client lag starting requests: p50 {percentile(lags, .5) * 1000:.1f} ms, "
-          f"p99 {percentile(lags, .99) * 1000:.1f} ms (large: the client, not the server, fell behind)")
+          f"p99 {percentile(lags, .99) * 1000:.1f} ms (large: the client, not the server, fell behind); "
+          f"client CPU {client_cpu:.1f} s")
     if rss_samples:
         print(f"  server RSS: peak {max(s[1] for s in rss_samples):.0f} MiB (VmHWM), "
               f"CPU {rss_samples[-1][2] - rss_samples[0][2]:.1f} s during the run")
@@ -194,11 +224,11 @@ def main():
         idle = proc_status(server.pid)
         print(f"{' '.join(command)}: ready, RSS {idle[0]:.0f} MiB")
         rss_samples = [idle]
-        results, start, sigterm_sent, exited = asyncio.run(run_load(server, rss_samples))
+        results, start, sigterm_sent, exited, client_cpu = asyncio.run(run_load(server, rss_samples))
         exit_seconds = exited - sigterm_sent if sigterm_sent is not None else float("nan")
         if sigterm_sent is None:
             rss_samples.append(proc_status(server.pid))
-        report(results, start, sigterm_sent, rss_samples, server, exit_seconds)
+        report(results, start, sigterm_sent, rss_samples, server, exit_seconds, client_cpu)
         print(f"  server log: {log.name}")
     finally:
         if server.poll() is None:
