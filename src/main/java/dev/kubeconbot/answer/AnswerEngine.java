@@ -53,12 +53,13 @@ public final class AnswerEngine {
   }
 
   /**
-   * Answers every command's help example in every language it has one, and its autocomplete for an empty prefix,
-   * from {@code target}: what the first real answers would otherwise pay for (the topic counts, the
-   * glossary queries, the code paths the JIT has not seen) is done before users come. The answers
-   * are dropped.
+   * Prepares {@code target} (see {@link Library#prepare}), then answers every command's help example in
+   * every language it has one, and its autocomplete for an empty prefix, from it: what the first real
+   * answers would otherwise pay for (the topic counts, the glossary queries, the code paths the JIT has
+   * not seen) is done before users come. The answers are dropped.
    */
   public void warmUp(Library target) {
+    target.prepare();
     for (Command command : commands.commands()) {
       for (Lang lang : Lang.values()) {
         command.spec().findExample(lang).ifPresent(example -> {

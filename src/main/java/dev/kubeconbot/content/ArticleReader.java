@@ -84,7 +84,7 @@ public final class ArticleReader {
 
     // Attribution lines and bylines say where the article comes from; they are never quoted.
     List<Block> blocks = markdown.blocks().stream()
-        .filter(b -> !ATTRIBUTION.matcher(b.text()).matches() && !BYLINE.matcher(b.text()).matches())
+        .filter(b -> !ATTRIBUTION.matcher(b.text()).matches() && !isByline(b.text()))
         .toList();
     if (blocks.stream().noneMatch(b -> b.kind() != Block.Kind.HEADING)) {
       throw new ContentException("it has no text to quote");
@@ -182,6 +182,11 @@ public final class ArticleReader {
     } catch (CharacterCodingException e) {
       throw new ContentException("it is not UTF-8 text", e);
     }
+  }
+
+  /** Whether {@code text} is a byline; only one with an address can be, and trying the pattern on every paragraph costs. */
+  private static boolean isByline(String text) {
+    return text.contains("://") && BYLINE.matcher(text).matches();
   }
 
   private static String fileTitle(Path file) {

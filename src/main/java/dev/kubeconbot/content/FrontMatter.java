@@ -30,6 +30,8 @@ public record FrontMatter(
   private static final ObjectMapper YAML = new YAMLMapper();
   private static final ObjectMapper TOML = new TomlMapper();
   private static final Pattern YEAR = Pattern.compile("\\d{4}");
+  /** The line that closes a front matter block, per fence: compiled once, not for every file. */
+  private static final Map<String, Pattern> CLOSING = Map.of("---", closing("---"), "+++", closing("+++"));
 
   /** A file split into its front matter and the Markdown after it. */
   public record Split(FrontMatter frontMatter, String body) {}
@@ -49,7 +51,7 @@ public record FrontMatter(
     if (fence == null) {
       return new Split(EMPTY, text);
     }
-    Matcher close = Pattern.compile("(?m)^" + Pattern.quote(fence) + "[ \\t]*\\r?$").matcher(text);
+    Matcher close = CLOSING.get(fence).matcher(text);
     int start = text.indexOf('\n') + 1;
     if (start == 0 || !close.find(start)) {
       throw new ContentException("front matter opened with " + fence + " is never closed");
@@ -58,6 +60,10 @@ public record FrontMatter(
     int bodyStart = text.indexOf('\n', close.end());
     String body = bodyStart < 0 ? "" : text.substring(bodyStart + 1);
     return new Split(parse(raw, fence.equals("---") ? YAML : TOML, fence.equals("---") ? "YAML" : "TOML"), body);
+  }
+
+  private static Pattern closing(String fence) {
+    return Pattern.compile("(?m)^" + Pattern.quote(fence) + "[ \\t]*\\r?$");
   }
 
   private static FrontMatter parse(String raw, ObjectMapper mapper, String format) throws ContentException {

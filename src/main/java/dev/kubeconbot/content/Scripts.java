@@ -8,8 +8,21 @@ public final class Scripts {
 
   private Scripts() {}
 
-  /** Whether {@code codePoint} is a Han (Chinese) character. */
+  /** Where the Han script starts (CJK Radicals Supplement): below it, nothing is Han. */
+  private static final int FIRST_HAN = 0x2E80;
+
+  /**
+   * Whether {@code codePoint} is a Han (Chinese) character. {@link Character.UnicodeScript#of} is a
+   * binary search over every script's ranges, and content loading asks for every character of every
+   * article: Latin text and the main ideograph block (U+4E00–U+9FFF, all Han) are answered at once.
+   */
   public static boolean isHan(int codePoint) {
+    if (codePoint < FIRST_HAN) {
+      return false;
+    }
+    if (codePoint >= 0x4E00 && codePoint <= 0x9FFF) {
+      return true;
+    }
     return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
   }
 
@@ -30,6 +43,9 @@ public final class Scripts {
 
   /** Whether {@code codePoint} is a Latin letter. */
   public static boolean isLatin(int codePoint) {
+    if (codePoint < 0x80) {
+      return (codePoint >= 'a' && codePoint <= 'z') || (codePoint >= 'A' && codePoint <= 'Z');
+    }
     return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.LATIN;
   }
 

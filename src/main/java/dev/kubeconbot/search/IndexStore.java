@@ -83,9 +83,16 @@ final class IndexStore {
 
   /**
    * An open index of a corpus: the reader, for each document (index-wide number) its passage, how it
-   * came about and how many articles were indexed for it.
+   * came about, how many articles were indexed for it, and where it is stored (empty in memory).
    */
-  record Opened(DirectoryReader reader, int[] passageOfDoc, Outcome outcome, int indexedArticles) {}
+  record Opened(DirectoryReader reader, int[] passageOfDoc, Outcome outcome, int indexedArticles,
+      Optional<Stored> stored) {}
+
+  /**
+   * Where an index is stored and which commit of it is open: the commit names its content (the
+   * corpus key) and, by its segments file, the very index written for it, scores and all.
+   */
+  record Stored(Path folder, String commit) {}
 
   /** Indexes {@code corpus} into memory, on {@code threads} threads. */
   static Opened inMemory(Corpus corpus, Analyzer analyzer, int threads) {
@@ -95,7 +102,7 @@ final class IndexStore {
         add(writer, corpus, corpus.articles(), threads);
         writer.commit();
       }
-      return opened(DirectoryReader.open(directory), corpus, Outcome.BUILT, corpus.articles().size());
+      return opened(DirectoryReader.open(directory), corpus, Outcome.BUILT, corpus.articles().size(), null);
     } catch (IOException e) {
       throw new UncheckedIOException("building the in-memory index failed", e);
     }
@@ -115,25 +122,25 @@ final class IndexStore {
     Optional<DirectoryReader> current = openIfCurrent(directory, folder, key);
     if (current.isPresent()) {
       LOG.info("index in {} reopened: the content is unchanged", folder);
-      return opened(current.get(), corpus, Outcome.REOPENED, 0);
+      return opened(current.get(), corpus, Outcome.REOPENED, 0, folder);
     }
     try (Lock lock = lock(directory, folder)) {
       current = openIfCurrent(directory, folder, key);
       if (current.isPresent()) {
         LOG.info("index in {} reopened: another process has just brought it up to date", folder);
-        return opened(current.get(), corpus, Outcome.REOPENED, 0);
+        return opened(current.get(), corpus, Outcome.REOPENED, 0, folder);
       }
       Written written = update(directory, folder, corpus, analyzer, wanted, threads);
       DirectoryReader reader = DirectoryReader.open(directory);
       try {
         verify(reader);
-        return opened(reader, corpus, written.outcome(), written.articles());
+        return opened(reader, corpus, written.outcome(), written.articles(), folder);
       } catch (IOException | RuntimeException e) {
         reader.close();
         LOG.warn("index in {} failed its checksums or does not fit the content after an update ({}); "
             + "building it anew", folder, e.toString());
         int articles = write(directory, corpus, analyzer, Map.of(), wanted, true, threads);
-        return opened(DirectoryReader.open(directory), corpus, Outcome.BUILT, articles);
+        return opened(DirectoryReader.open(directory), corpus, Outcome.BUILT, articles, folder);
       }
     }
   }
@@ -340,9 +347,13 @@ final class IndexStore {
     };
   }
 
-  /** The reader with, for each document, the position of its passage in {@code corpus}. */
-  private static Opened opened(DirectoryReader reader, Corpus corpus, Outcome outcome, int indexedArticles)
-      throws IOException {
+  /**
+   * The reader with, for each document, the position of its passage in {@code corpus}.
+   *
+   * @param folder where the index is stored, or {@code null} for one in memory
+   */
+  private static Opened opened(DirectoryReader reader, Corpus corpus, Outcome outcome, int indexedArticles,
+      Path folder) throws IOException {
     Map<String, Integer> firstPassage = new HashMap<>();
     Map<String, Integer> passageCount = new HashMap<>();
     for (Passage passage : corpus.passages()) {
@@ -377,7 +388,9 @@ final class IndexStore {
         passageOfDoc[leaf.docBase + doc] = first + ordinal;
       }
     }
-    return new Opened(reader, passageOfDoc, outcome, indexedArticles);
+    Optional<Stored> stored = folder == null ? Optional.empty() : Optional.of(new Stored(folder,
+        reader.getIndexCommit().getSegmentsFileName() + "/" + reader.getIndexCommit().getUserData().get(CORPUS_KEY)));
+    return new Opened(reader, passageOfDoc, outcome, indexedArticles, stored);
   }
 
   private static Map<Article, List<Passage>> byArticle(Corpus corpus) {
@@ -432,7 +445,7 @@ final class IndexStore {
     return articles;
   }
 
-  private static MessageDigest sha256() {
+  static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

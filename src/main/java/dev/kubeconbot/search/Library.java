@@ -53,8 +53,8 @@ public final class Library implements AutoCloseable {
   private final SentenceScorer sentences;
   /**
    * Per glossary topic and edition, the matching passages and the best of them: computed once, on
-   * first use (the warm-up before readiness), since topics come back in query after query and a
-   * trend of a common topic visits thousands of passages.
+   * first use or by {@link #prepare} (the warm-up before readiness), since topics come back in query
+   * after query and a trend of a common topic visits thousands of passages.
    */
   private volatile Map<Glossary.Topic, TopicMatches> topicMatches;
   /** Passages per word and edition, for /trends only: computed on its first use. */
@@ -283,27 +283,16 @@ public final class Library implements AutoCloseable {
     return matches == null ? Map.of() : matches.mentions();
   }
 
-  /** A topic's {@link #matchesByEdition}, the counts alone, and the passages and articles behind them. */
-  private record TopicMatches(Map<Edition, EditionMatches> matches, Map<Edition, Integer> counts,
-      Map<Edition, Mentions> mentions) {
-    static TopicMatches of(Map<Edition, EditionMatches> matches, Map<Edition, Set<Article>> articles) {
-      Map<Edition, Integer> counts = new TreeMap<>();
-      Map<Edition, Mentions> mentions = new TreeMap<>();
-      matches.forEach((edition, match) -> {
-        counts.put(edition, match.count());
-        mentions.put(edition, new Mentions(match.count(), articles.getOrDefault(edition, Set.of()).size()));
-      });
-      return new TopicMatches(Collections.unmodifiableMap(matches), Collections.unmodifiableMap(counts),
-          Collections.unmodifiableMap(mentions));
-    }
-  }
-
   /**
    * Every Latin-script word of the passage text (glossary names and host cities aside) in at least {@code min}
    * passages of the editions {@code selection} accepts, with its passages there and in the editions
    * {@code baseline} accepts. Words in fewer than three passages of the whole corpus are not counted.
    */
   public List<WordCount> wordCounts(Predicate<Edition> selection, Predicate<Edition> baseline, int min) {
+    return wordStats().words(selection, baseline, min);
+  }
+
+  private WordStats wordStats() {
     WordStats stats = words;
     if (stats == null) {
       synchronized (this) {
@@ -313,7 +302,28 @@ public final class Library implements AutoCloseable {
         }
       }
     }
-    return stats.words(selection, baseline, min);
+    return stats;
+  }
+
+  /**
+   * Computes what answers need from the content alone, each topic's matches and the word statistics,
+   * so the first answers do not pay for it. With the index on disk it is read back from beside the
+   * index when it was saved for this very index commit, glossary and calendar (a restart on unchanged
+   * content), and saved there when computed. The warm-up runs it before readiness.
+   */
+  public void prepare() {
+    Optional<IndexStore.Stored> stored = index.stored();
+    String key = stored.map(s -> WarmState.key(s.commit(), glossary(), calendar)).orElse(null);
+    Optional<WarmState.State> saved = stored.flatMap(s -> WarmState.read(s.folder(), key, corpus(), glossary()));
+    if (saved.isPresent()) {
+      synchronized (this) {
+        topicMatches = saved.get().topics();
+        words = saved.get().words();
+      }
+      return;
+    }
+    WarmState.State computed = new WarmState.State(topicMatches(), wordStats());
+    stored.ifPresent(s -> WarmState.write(s.folder(), key, computed, corpus(), glossary()));
   }
 
   /** The best {@code limit} passages of {@code scope} (or all, for {@code null}) that contain an indexed word. */
@@ -450,7 +460,9 @@ public final class Library implements AutoCloseable {
             Map<Edition, EditionMatches> matches = matchesAll(new QueryPlan(topic.name(), List.of(Concept.of(topic))),
                 passage -> articles.computeIfAbsent(passage.article().edition(),
                     e -> Collections.newSetFromMap(new IdentityHashMap<>())).add(passage.article()));
-            computed.put(topic, TopicMatches.of(matches, articles));
+            Map<Edition, Integer> articleCounts = new HashMap<>();
+            articles.forEach((edition, ofEdition) -> articleCounts.put(edition, ofEdition.size()));
+            computed.put(topic, TopicMatches.of(matches, articleCounts));
           }
           topicMatches = known = Map.copyOf(computed);
         }

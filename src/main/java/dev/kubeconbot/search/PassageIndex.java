@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
@@ -37,12 +38,14 @@ final class PassageIndex implements AutoCloseable {
   private final IndexSearcher searcher;
   /** For each document (index-wide number), the position of its passage in the corpus; -1 if deleted. */
   private final int[] passageOfDoc;
+  private final Optional<IndexStore.Stored> stored;
 
   private PassageIndex(Corpus corpus, Analyzer analyzer, IndexStore.Opened opened) {
     this.corpus = corpus;
     this.analyzer = analyzer;
     this.searcher = new IndexSearcher(opened.reader());
     this.passageOfDoc = opened.passageOfDoc();
+    this.stored = opened.stored();
   }
 
   /** Indexes every passage of {@code corpus} in memory, from all cores when it is large enough to share. */
@@ -83,6 +86,11 @@ final class PassageIndex implements AutoCloseable {
 
   Corpus corpus() {
     return corpus;
+  }
+
+  /** Where the index is stored and which commit of it this is; empty for an index in memory. */
+  Optional<IndexStore.Stored> stored() {
+    return stored;
   }
 
   /** The analyzer the passages were indexed with, to analyze queries the same way. */

@@ -41,6 +41,16 @@ final class WordStats {
     this.words = words;
   }
 
+  /** Statistics computed before (see {@link WarmState}): per word, its passages in each of {@code editions}. */
+  static WordStats of(List<Edition> editions, Map<String, int[]> words) {
+    return new WordStats(List.copyOf(editions), words);
+  }
+
+  /** Per kept word, its passages in each edition of the corpus, in time order; for {@link WarmState}. */
+  Map<String, int[]> counts() {
+    return words;
+  }
+
   static WordStats of(PassageIndex index, Glossary glossary, EventCalendar calendar) {
     List<Edition> editions = List.copyOf(index.corpus().passageCounts().keySet());
     Set<String> excluded = new HashSet<>();

@@ -1,0 +1,165 @@
+package dev.kubeconbot.search;
+
+import dev.kubeconbot.content.Corpus;
+import dev.kubeconbot.content.Edition;
+import dev.kubeconbot.content.EventCalendar;
+import dev.kubeconbot.content.Passage;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the warm-up computes from the content alone, saved beside a persisted index: each glossary
+ * topic's matches per edition and the word statistics of {@code /trends}. At 10,000 articles they are
+ * most of the warm-up; a restart on unchanged content reads them back in milliseconds instead. The
+ * file names what it was computed from (the index commit, which changes with any content change,
+ * and the glossary and calendar) and ends in a checksum: any other file is ignored and replaced.
+ */
+final class WarmState {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WarmState.class);
+  /** In the index folder; a fresh build deletes it with the index files. */
+  static final String FILE = "kubecon-bot-warm.bin";
+  /** Bump when what is saved, or how, changes. */
+  private static final int FORMAT = 1;
+
+  /** The saved values, for a library of {@code corpus}. */
+  record State(Map<Glossary.Topic, TopicMatches> topics, WordStats words) {}
+
+  private WarmState() {}
+
+  /**
+   * The key of the state computed on index commit {@code commit} with {@code glossary} (the topics'
+   * names are the queries) and {@code calendar} (its cities are left out of the word statistics).
+   */
+  static String key(String commit, Glossary glossary, EventCalendar calendar) {
+    MessageDigest digest = IndexStore.sha256();
+    for (String part : List.of("format " + FORMAT, commit, glossary.topics().toString(),
+        calendar.events().toString(), calendar.regions().toString())) {
+      byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+      digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) ':');
+      digest.update(bytes);
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** The state saved in {@code folder} under {@code key}; empty if there is none, or another, or it is damaged. */
+  static Optional<State> read(Path folder, String key, Corpus corpus, Glossary glossary) {
+    Path file = folder.resolve(FILE);
+    CRC32 crc = new CRC32();
+    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
+        DataInputStream in = new DataInputStream(new CheckedInputStream(raw, crc))) {
+      if (!key.equals(in.readUTF())) {
+        LOG.info("saved warm-up in {} is of other content or settings; computing it", folder);
+        return Optional.empty();
+      }
+      List<Edition> editions = List.copyOf(corpus.passageCounts().keySet());
+      List<Passage> passages = corpus.passages();
+      Map<Glossary.Topic, TopicMatches> topics = new HashMap<>();
+      for (Glossary.Topic topic : glossary.topics()) {
+        Map<Edition, EditionMatches> matches = new TreeMap<>();
+        Map<Edition, Integer> articles = new HashMap<>();
+        for (Edition edition : editions) {
+          int count = in.readInt();
+          int best = in.readInt();
+          float score = in.readFloat();
+          articles.put(edition, in.readInt());
+          matches.put(edition, new EditionMatches(count, best < 0 ? null : new SearchHit(passages.get(best), score, 1.0)));
+        }
+        topics.put(topic, TopicMatches.of(matches, articles));
+      }
+      int size = in.readInt();
+      Map<String, int[]> words = new HashMap<>(size * 2);
+      for (int w = 0; w < size; w++) {
+        String word = in.readUTF();
+        int[] counts = new int[editions.size()];
+        for (int e = 0; e < counts.length; e++) {
+          counts[e] = in.readInt();
+        }
+        words.put(word, counts);
+      }
+      long computed = crc.getValue();
+      if (in.readLong() != computed) {
+        throw new IOException("checksum mismatch");
+      }
+      return Optional.of(new State(Map.copyOf(topics), WordStats.of(editions, words)));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("saved warm-up in {} cannot be read ({}); computing it", folder, e.toString());
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Saves {@code state} in {@code folder} under {@code key}: written aside and moved into place, so a
+   * reader (another process on the same folder) sees the old file or the new one, never half of one.
+   * A failure only costs the next start the computation.
+   */
+  static void write(Path folder, String key, State state, Corpus corpus, Glossary glossary) {
+    List<Edition> editions = List.copyOf(corpus.passageCounts().keySet());
+    Path file = folder.resolve(FILE);
+    Path temporary = null;
+    try {
+      temporary = Files.createTempFile(folder, FILE, ".tmp");
+      CRC32 crc = new CRC32();
+      try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(temporary));
+          DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, crc))) {
+        out.writeUTF(key);
+        for (Glossary.Topic topic : glossary.topics()) {
+          TopicMatches matches = state.topics().get(topic);
+          for (Edition edition : editions) {
+            EditionMatches match = matches.matches().get(edition);
+            out.writeInt(match.count());
+            out.writeInt(match.best() == null ? -1 : match.best().passage().id());
+            out.writeFloat(match.best() == null ? 0 : match.best().score());
+            out.writeInt(matches.mentions().get(edition).articles());
+          }
+        }
+        List<Map.Entry<String, int[]>> words = new ArrayList<>(state.words().counts().entrySet());
+        out.writeInt(words.size());
+        for (Map.Entry<String, int[]> word : words) {
+          out.writeUTF(word.getKey());
+          for (int count : word.getValue()) {
+            out.writeInt(count);
+          }
+        }
+        out.flush();
+        out.writeLong(crc.getValue());
+      }
+      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("cannot save the warm-up in {} ({}); the next start computes it again", folder, e.toString());
+      if (temporary != null) {
+        try {
+          Files.deleteIfExists(temporary);
+        } catch (IOException ignored) {
+          // Nothing more to do: the folder is failing.
+        }
+      }
+    }
+  }
+}
