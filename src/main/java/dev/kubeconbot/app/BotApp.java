@@ -343,6 +343,24 @@ public final class BotApp implements ServiceStatus {
     return Optional.empty();
   }
 
+  /**
+   * A front end that could not start (a rejected token: {@code serve} then exits 1), or the first
+   * that failed for good while running, by name: e.g. "discord: shard 0: the gateway closed with 4004 …".
+   */
+  @Override
+  public Optional<String> failure() {
+    if (startFailure != null) {
+      return Optional.of(startFailure);
+    }
+    for (FrontEnd frontEnd : frontEnds) {
+      Optional<String> failure = frontEnd.failure();
+      if (failure.isPresent()) {
+        return Optional.of(frontEnd.name() + ": " + failure.get());
+      }
+    }
+    return Optional.empty();
+  }
+
   @Override
   public Optional<String> contentWarning() {
     return Optional.ofNullable(reloadFailure);

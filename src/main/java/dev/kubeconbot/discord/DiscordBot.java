@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,8 @@ public final class DiscordBot implements FrontEnd {
   /** No privileged intent: a DM or a mention carries its content without MESSAGE_CONTENT. */
   static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.DIRECT_MESSAGES);
   private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
+  /** States a shard never leaves by itself: JDA gave up on it. */
+  private static final Set<JDA.Status> GIVEN_UP = EnumSet.of(JDA.Status.SHUTDOWN, JDA.Status.FAILED_TO_LOGIN);
   private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
 
   /** The running connection: its shards (a shard manager creates them one by one) and how to stop it. */
@@ -47,6 +50,9 @@ public final class DiscordBot implements FrontEnd {
   /** Runs event handlers, so a slow answer never holds up the gateway or other users. */
   private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
   private volatile Connection connection;
+  /** Set when {@link #close} begins: from then on a shard shutting down is expected, not a failure. */
+  private volatile boolean closing;
+  private final GatewayWatch gateway = new GatewayWatch(() -> closing);
 
   /** @param commands the commands {@code answers} runs: registered, and their options parsed, before it is ready */
   public DiscordBot(BotConfig.Discord config, CommandRegistry commands, AnswersWhenReady answers,
@@ -59,7 +65,8 @@ public final class DiscordBot implements FrontEnd {
     this.listeners = List.of(
         new CommandRegistrar(commands.specs(), config.guildId()),
         new InteractionListener(commands, answers, renderer, pageIds, responder, errors),
-        new MessageListener(answers, renderer, errors));
+        new MessageListener(answers, renderer, errors),
+        gateway);
     Gauge.builder("kubecon.bot.discord.shards.connected", this, DiscordBot::connectedShards)
         .description("Shards connected to the Discord gateway")
         .register(registry);
@@ -118,6 +125,10 @@ public final class DiscordBot implements FrontEnd {
     if (current == null) {
       return Optional.of("discord not started");
     }
+    Optional<String> failure = failure();
+    if (failure.isPresent()) {
+      return failure;
+    }
     List<JDA> shards = current.shards().get();
     if (shards.size() == current.expected() && shards.stream().allMatch(s -> s.getStatus() == JDA.Status.CONNECTED)) {
       return Optional.empty();
@@ -129,6 +140,24 @@ public final class DiscordBot implements FrontEnd {
         .formatted(connectedShards(), current.expected(), statuses));
   }
 
+  /**
+   * Why Discord will not take this bot back without a restart: a gateway close it must not reconnect
+   * after (see {@link GatewayWatch}), or a shard that shut down or failed to log in (a rejected token)
+   * without {@link #close} asking for it.
+   */
+  @Override
+  public Optional<String> failure() {
+    Connection current = connection;
+    if (current == null || closing) {
+      return Optional.empty();
+    }
+    return gateway.failure().or(() -> current.shards().get().stream()
+        .filter(shard -> GIVEN_UP.contains(shard.getStatus()))
+        .findFirst()
+        .map(shard -> "shard %d is %s and will not reconnect".formatted(shard.getShardInfo().getShardId(),
+            shard.getStatus())));
+  }
+
   private int connectedShards() {
     Connection current = connection;
     return current == null ? 0
@@ -138,6 +167,7 @@ public final class DiscordBot implements FrontEnd {
   /** Disconnects after the requests under way are sent; waits at most {@link #SHUTDOWN_WAIT} in all. */
   @Override
   public void close() {
+    closing = true;
     Connection current = connection;
     long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
     try {

@@ -6,9 +6,11 @@ import dev.kubeconbot.answer.CommandSpec;
 import dev.kubeconbot.answer.Lang;
 import dev.kubeconbot.answer.Messages;
 import dev.kubeconbot.answer.OptionSpec;
+import dev.kubeconbot.content.LogText;
 import dev.kubeconbot.service.AnswersWhenReady;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,6 +22,8 @@ import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Slash commands, their autocomplete and page buttons: each routed to the command of the same name in
@@ -28,6 +32,8 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
  * which cannot be deferred, offers nothing until then.
  */
 final class InteractionListener extends ListenerAdapter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(InteractionListener.class);
 
   private final CommandRegistry commands;
   private final AnswersWhenReady answers;
@@ -49,18 +55,59 @@ final class InteractionListener extends ListenerAdapter {
   @Override
   public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
     Lang lang = Lang.of(event.getUserLocale().getLocale());
-    boolean ephemeral = event.getOption(SlashCommands.PRIVATE, false, OptionMapping::getAsBoolean);
+    String name = event.getName();
+    Optional<CommandSpec> spec = commands.find(name).map(c -> c.spec());
+    if (spec.isEmpty()) {
+      // Registered by another version of the bot, or forged: not a fault here, so no stack trace.
+      LOG.warn("slash command {} is not one of this bot's; answering with help", LogText.escape("/" + name));
+      Query help = new Query.Text("/" + name, lang);
+      responder.respond(new InteractionResponder.SlashReply(event, true), "help", lang, !answers.isReady(),
+          () -> renderer.response(help.answerWhenReady(answers, event.getUser().getId()), help, 0));
+      return;
+    }
+    Map<String, String> options = new LinkedHashMap<>();
+    for (OptionMapping option : event.getOptions()) {
+      text(option).ifPresent(value -> options.put(option.getName(), value));
+    }
+    String privateValue = options.remove(SlashCommands.PRIVATE);
+    Optional<Boolean> ephemeral = privateValue == null ? Optional.of(false) : flag(privateValue);
+    if (ephemeral.isEmpty()) {
+      String option = Messages.get(lang, "discord.private.name");
+      responder.respond(new InteractionResponder.SlashReply(event, true), name, lang, false,
+          () -> new Response.Notice(Messages.get(lang, "discord.badOption", option)));
+      return;
+    }
     // A slow command, or any before the index is built, is deferred at once, not after waiting in vain
     // for a quick answer.
-    boolean slow = !answers.isReady() || commands.find(event.getName()).map(c -> c.spec().slow()).orElse(false);
-    responder.respond(new InteractionResponder.SlashReply(event, ephemeral), event.getName(), lang, slow, () -> {
-      Map<String, String> options = new LinkedHashMap<>();
-      event.getOptions().stream()
-          .filter(option -> !option.getName().equals(SlashCommands.PRIVATE))
-          .forEach(option -> options.put(option.getName(), option.getAsString()));
-      Query query = new Query.Slash(event.getName(), options, lang);
+    boolean slow = !answers.isReady() || spec.get().slow();
+    responder.respond(new InteractionResponder.SlashReply(event, ephemeral.get()), name, lang, slow, () -> {
+      Query query = new Query.Slash(name, options, lang);
       return renderer.response(query.answerWhenReady(answers, event.getUser().getId()), query, 0);
     });
+  }
+
+  /**
+   * An option's value as text, whatever its type; empty if it has none that can be read (a forged
+   * payload), which the command then answers as an option not given.
+   */
+  private static Optional<String> text(OptionMapping option) {
+    try {
+      return Optional.of(option.getAsString());
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * A yes/no option read leniently: Discord sends a boolean, but a registration from an older
+   * version (where the option was text) or a forged payload may send words instead.
+   */
+  static Optional<Boolean> flag(String value) {
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "true", "yes" -> Optional.of(true);
+      case "false", "no" -> Optional.of(false);
+      default -> Optional.empty();
+    };
   }
 
   @Override

@@ -232,8 +232,14 @@ public final class HttpApi {
     }
   }
 
+  /** 503 once shutting down, or once the process failed for good (Kubernetes then restarts it). */
   private Response health() {
-    return status.alive() ? Response.fields(200, "status", "alive") : Response.fields(503, "status", "shutting down");
+    if (!status.alive()) {
+      return Response.fields(503, "status", "shutting down");
+    }
+    return status.failure()
+        .map(reason -> Response.fields(503, "status", "failed", "reason", reason))
+        .orElseGet(() -> Response.fields(200, "status", "alive"));
   }
 
   private Response readiness() {

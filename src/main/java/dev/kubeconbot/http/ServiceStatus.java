@@ -9,6 +9,12 @@ public interface ServiceStatus {
   /** False once shutdown has begun. */
   boolean alive();
 
+  /**
+   * Why this process can no longer serve and must be restarted (a front end failed for good, such as
+   * a revoked Discord token); liveness answers 503 with it. Empty while it is healthy.
+   */
+  Optional<String> failure();
+
   /** Empty when ready to serve users; otherwise why not, e.g. "index building". */
   Optional<String> notReadyReason();
 

@@ -17,6 +17,15 @@ public interface FrontEnd extends AutoCloseable {
   /** Empty once it serves users; otherwise why not, e.g. "gateway not connected". */
   Optional<String> notReadyReason();
 
+  /**
+   * Why it can never serve again in this process, e.g. a token revoked while running: it will not
+   * reconnect by itself, so liveness fails with this reason and Kubernetes restarts the pod. Empty
+   * while it is fine or still able to recover (a dropped connection that reconnects is not a failure).
+   */
+  default Optional<String> failure() {
+    return Optional.empty();
+  }
+
   /** Stops taking new requests, lets running ones finish, disconnects. */
   @Override
   void close();

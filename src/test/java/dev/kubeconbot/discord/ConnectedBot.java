@@ -29,6 +29,7 @@ final class ConnectedBot implements AutoCloseable {
   static final Duration TIMEOUT = Duration.ofSeconds(10);
   static final int CALLBACK_MESSAGE = 4;
   static final int CALLBACK_DEFERRED_MESSAGE = 5;
+  static final int CALLBACK_DEFERRED_UPDATE = 6;
   static final int CALLBACK_UPDATE_MESSAGE = 7;
   static final int CALLBACK_AUTOCOMPLETE = 8;
   static final int EPHEMERAL = 64;

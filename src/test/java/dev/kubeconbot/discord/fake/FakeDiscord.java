@@ -180,6 +180,23 @@ public final class FakeDiscord implements AutoCloseable {
         return gateway.identifies();
     }
 
+    /**
+     * The bot's token is revoked while it runs, as when someone resets it in the developer portal: the gateway
+     * closes every session with 4004 (Authentication failed) and refuses any new one; logging in fails with 401.
+     */
+    public void revokeToken() {
+        rest.revokeToken();
+        gateway.closeSessions(4004, "Authentication failed.", true);
+    }
+
+    /**
+     * The gateway closes every session with {@code code}, e.g. {@code 4014} (disallowed intents) or {@code 4000}
+     * (unknown error, which JDA resumes after); new sessions are accepted as before.
+     */
+    public void closeGateway(int code, String reason) {
+        gateway.closeSessions(code, reason, false);
+    }
+
     /** A user runs a slash command (INTERACTION_CREATE, type 2). */
     public Interaction sendSlashCommand(SlashCommand command) {
         return sendInteraction(INTERACTION_COMMAND, command, commandData(command, options(command)));
@@ -283,8 +300,10 @@ public final class FakeDiscord implements AutoCloseable {
 
     private static ArrayNode options(SlashCommand command) {
         ArrayNode options = array();
-        command.options().forEach((name, value) ->
-                options.add(object("name", name, "type", SlashCommand.optionType(value), "value", value)));
+        command.options().forEach((name, value) -> options.add(object(
+                "name", name,
+                "type", SlashCommand.optionType(value),
+                "value", value instanceof SlashCommand.Typed typed ? typed.value() : value)));
         return options;
     }
 

@@ -61,6 +61,8 @@ final class FakeGateway extends WebSocketServer {
     private final List<Session> sessions = new CopyOnWriteArrayList<>();
     private final List<JsonNode> identifies = new CopyOnWriteArrayList<>();
     private final CountDownLatch started = new CountDownLatch(1);
+    /** The close code every IDENTIFY gets once set, as Discord closes a revoked token's connections; 0 while open. */
+    private volatile int refuseIdentify;
 
     FakeGateway(FakeUser bot, String applicationId, List<FakeGuild> guilds) {
         super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
@@ -156,8 +158,25 @@ final class FakeGateway extends WebSocketServer {
         }
     }
 
+    /**
+     * Closes every session with {@code code}, as Discord does when it ends a bot's sessions ({@code 4004} once the
+     * token is revoked, {@code 4010}-{@code 4014} for shards or intents it refuses).
+     *
+     * @param forGood also close every later IDENTIFY with {@code code}
+     */
+    void closeSessions(int code, String reason, boolean forGood) {
+        if (forGood) {
+            refuseIdentify = code;
+        }
+        sessions.forEach(session -> session.connection.close(code, reason));
+    }
+
     private void identify(WebSocket connection, JsonNode identify) {
         identifies.add(identify);
+        if (refuseIdentify != 0) {
+            connection.close(refuseIdentify, "Authentication failed.");
+            return;
+        }
         JsonNode shardInfo = identify.path("shard");
         int shard = shardInfo.path(0).asInt(0);
         int shardCount = shardInfo.path(1).asInt(1);

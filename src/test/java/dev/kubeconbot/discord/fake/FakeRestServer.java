@@ -69,6 +69,8 @@ final class FakeRestServer implements AutoCloseable {
     }
 
     private final String token;
+    /** Set when the token is revoked: from then on login fails as with a wrong token. */
+    private volatile boolean revoked;
     private final FakeUser bot;
     private final String applicationId;
     private final String gatewayUrl;
@@ -142,8 +144,13 @@ final class FakeRestServer implements AutoCloseable {
         routes.add(new Route(Set.of(methods.split("\\|")), Pattern.compile(pathRegex), handler));
     }
 
+    /** Login with the token fails from now on, as after a reset in the developer portal. */
+    void revokeToken() {
+        revoked = true;
+    }
+
     private Reply login(RecordedRequest request) {
-        if (!("Bot " + token).equals(request.header("Authorization"))) {
+        if (revoked || !("Bot " + token).equals(request.header("Authorization"))) {
             return Reply.error(401, 0, "401: Unauthorized");
         }
         return Reply.json(Payloads.user(bot).put("verified", true).put("mfa_enabled", false).put("flags", 0));
