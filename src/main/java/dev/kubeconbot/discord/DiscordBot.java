@@ -52,7 +52,10 @@ public final class DiscordBot implements FrontEnd {
   private volatile Connection connection;
   /** Set when {@link #close} begins: from then on a shard shutting down is expected, not a failure. */
   private volatile boolean closing;
-  private final GatewayWatch gateway = new GatewayWatch(() -> closing);
+  /** Reports shutdowns once started (a login rejected during {@link #start} fails start instead) until closing. */
+  private final GatewayWatch gateway = new GatewayWatch(() -> connection != null && !closing);
+  /** On JDA's HTTP client: keeps a 429 on an interaction callback from making the first response late. */
+  private final CallbackRateLimit callbackLimit;
 
   /** @param commands the commands {@code answers} runs: registered, and their options parsed, before it is ready */
   public DiscordBot(BotConfig.Discord config, CommandRegistry commands, AnswersWhenReady answers,
@@ -61,7 +64,8 @@ public final class DiscordBot implements FrontEnd {
     PageIds pageIds = new PageIds(commands);
     AnswerRenderer renderer = new AnswerRenderer(pageIds);
     ErrorReporter errors = new ErrorReporter(answers);
-    InteractionResponder responder = new InteractionResponder(handlers, errors, registry);
+    this.callbackLimit = new CallbackRateLimit(registry);
+    InteractionResponder responder = new InteractionResponder(handlers, errors, registry, callbackLimit);
     this.listeners = List.of(
         new CommandRegistrar(commands.specs(), config.guildId()),
         new InteractionListener(commands, answers, renderer, pageIds, responder, errors),
@@ -94,6 +98,7 @@ public final class DiscordBot implements FrontEnd {
   private Connection startSingle() {
     JDA jda = JDABuilder.createLight(config.token().reveal(), INTENTS)
         .setRestConfig(new RestConfig().setBaseUrl(config.apiUrl()))
+        .setHttpClientBuilder(callbackLimit.client())
         .setSessionController(new ConfiguredGateway(config.gatewayUrl()))
         .setEventPool(handlers, false)
         .setEnableShutdownHook(false) // serve shuts down in order: readiness, then front ends
@@ -106,6 +111,7 @@ public final class DiscordBot implements FrontEnd {
     DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(config.token().reveal(), INTENTS)
         .setShardsTotal(config.shardTotal())
         .setRestConfig(new RestConfig().setBaseUrl(config.apiUrl()))
+        .setHttpClientBuilder(callbackLimit.client())
         .setSessionController(new ConfiguredGateway(config.gatewayUrl()))
         .setEventPool(handlers, false)
         .setEnableShutdownHook(false)

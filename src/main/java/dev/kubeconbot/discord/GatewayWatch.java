@@ -13,29 +13,32 @@ import org.slf4j.LoggerFactory;
  * only when it must not reconnect (close 4004, the token was revoked; 4010–4014, shards or intents
  * that Discord will never accept), so a shutdown that {@code serve} did not ask for is a failure that
  * only a restart (with a fixed token or configuration) can cure. Dropped connections that JDA
- * resumes never reach here.
+ * resumes never reach here. A login rejected at start shuts JDA down too, but that start fails
+ * (and {@code serve} exits), so only shutdowns while running count.
  */
 final class GatewayWatch extends ListenerAdapter {
 
   private static final Logger LOG = LoggerFactory.getLogger(GatewayWatch.class);
 
-  private final BooleanSupplier closing;
+  private final BooleanSupplier running;
   private volatile String failure;
 
-  /** @param closing true once the bot is shutting down on purpose, when shutdowns are expected */
-  GatewayWatch(BooleanSupplier closing) {
-    this.closing = closing;
+  /** @param running true once started and until shutting down on purpose: when a shutdown is a failure */
+  GatewayWatch(BooleanSupplier running) {
+    this.running = running;
   }
 
   @Override
   public void onShutdown(ShutdownEvent event) {
-    if (closing.getAsBoolean()) {
+    if (!running.getAsBoolean()) {
       return;
     }
     CloseCode code = event.getCloseCode();
-    String reason = "shard %d: the gateway closed with %d (%s) and will not reconnect".formatted(
-        event.getJDA().getShardInfo().getShardId(), event.getCode(),
-        code == null ? "unknown close code" : code.getMeaning());
+    int shard = event.getJDA().getShardInfo().getShardId();
+    String reason = code != null && !code.isReconnect()
+        ? "shard %d: the gateway closed with %d (%s) and will not reconnect".formatted(shard, event.getCode(),
+            code.getMeaning())
+        : "shard %d shut down by itself (close code %d) and will not reconnect".formatted(shard, event.getCode());
     if (failure == null) {
       failure = reason;
     }

@@ -96,21 +96,26 @@ final class InteractionResponder {
   private final Executor executor;
   private final ErrorReporter errors;
   private final MeterRegistry registry;
+  private final CallbackRateLimit callbackLimit;
 
-  InteractionResponder(Executor executor, ErrorReporter errors, MeterRegistry registry) {
+  InteractionResponder(Executor executor, ErrorReporter errors, MeterRegistry registry,
+      CallbackRateLimit callbackLimit) {
     this.executor = executor;
     this.errors = errors;
     this.registry = registry;
+    this.callbackLimit = callbackLimit;
   }
 
   /**
    * Computes {@code work} and sends it to {@code target}; an exception in {@code work} becomes an
-   * apology. {@code deferAtOnce} for work known to be slow.
+   * apology. {@code deferAtOnce} for work known to be slow. While Discord is rate limiting callbacks,
+   * every response is deferred at once: the wait for the limit may take most of the 3 s, and the
+   * deferral, sent before any work, is the one callback that must make it.
    */
   void respond(Target target, String command, Lang lang, boolean deferAtOnce, Supplier<Response> work) {
     Timer.Sample sample = Timer.start(registry);
     CompletableFuture<Response> response = CompletableFuture.supplyAsync(() -> errors.guard(command, lang, work), executor);
-    Response ready = deferAtOnce ? null
+    Response ready = deferAtOnce || callbackLimit.limitedRecently() ? null
         : response.copy().completeOnTimeout(null, DEFER_AFTER.toMillis(), TimeUnit.MILLISECONDS).join();
     if (ready != null) {
       send(target.now(ready), sample, target, false);

@@ -197,6 +197,15 @@ public final class FakeDiscord implements AutoCloseable {
         gateway.closeSessions(code, reason, false);
     }
 
+    /**
+     * The next {@code count} interaction callbacks are refused with Discord's 429 naming {@code retryAfter} (with
+     * decimals in the body, in whole seconds rounded up in {@code Retry-After}); a refused callback acknowledges
+     * nothing, so the interaction can still be answered by a later one.
+     */
+    public void rateLimitCallbacks(int count, Duration retryAfter) {
+        rest.rateLimitCallbacks(count, retryAfter);
+    }
+
     /** A user runs a slash command (INTERACTION_CREATE, type 2). */
     public Interaction sendSlashCommand(SlashCommand command) {
         return sendInteraction(INTERACTION_COMMAND, command, commandData(command, options(command)));

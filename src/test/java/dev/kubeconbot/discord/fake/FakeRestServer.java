@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -54,21 +56,41 @@ final class FakeRestServer implements AutoCloseable {
         Reply handle(RecordedRequest request, Matcher path);
     }
 
-    private record Reply(int status, JsonNode body) {
+    private record Reply(int status, JsonNode body, Map<String, String> headers) {
         static Reply json(JsonNode body) {
-            return new Reply(200, body);
+            return new Reply(200, body, Map.of());
         }
 
         static Reply empty() {
-            return new Reply(204, null);
+            return new Reply(204, null, Map.of());
         }
 
         static Reply error(int status, int code, String message) {
-            return new Reply(status, object("code", code, "message", message));
+            return new Reply(status, object("code", code, "message", message), Map.of());
+        }
+
+        /**
+         * Discord's 429 for a route's own limit: {@code retry_after} in seconds with decimals in the body and in
+         * {@code X-RateLimit-Reset-After}, rounded up to whole seconds in {@code Retry-After}, and a {@code via}
+         * header (without it JDA takes the 429 for a Cloudflare ban of every route).
+         */
+        static Reply rateLimited(Duration retryAfter) {
+            double seconds = retryAfter.toMillis() / 1000.0;
+            return new Reply(429, object("message", "You are being rate limited.", "retry_after", seconds, "global", false),
+                    Map.of("Retry-After", Long.toString((long) Math.ceil(seconds)),
+                            "X-RateLimit-Limit", "1",
+                            "X-RateLimit-Remaining", "0",
+                            "X-RateLimit-Reset-After", Double.toString(seconds),
+                            "X-RateLimit-Bucket", "fake-interaction-callback",
+                            "X-RateLimit-Scope", "shared",
+                            "via", "1.1 google"));
         }
     }
 
     private final String token;
+    /** Interaction callbacks still to be refused with a 429, and the wait each one names. */
+    private final AtomicInteger rateLimitedCallbacks = new AtomicInteger();
+    private volatile Duration callbackRetryAfter = Duration.ZERO;
     /** Set when the token is revoked: from then on login fails as with a wrong token. */
     private volatile boolean revoked;
     private final FakeUser bot;
@@ -144,6 +166,12 @@ final class FakeRestServer implements AutoCloseable {
         routes.add(new Route(Set.of(methods.split("\\|")), Pattern.compile(pathRegex), handler));
     }
 
+    /** The next {@code count} interaction callbacks get a 429 naming {@code retryAfter}; they acknowledge nothing. */
+    void rateLimitCallbacks(int count, Duration retryAfter) {
+        callbackRetryAfter = retryAfter;
+        rateLimitedCallbacks.set(count);
+    }
+
     /** Login with the token fails from now on, as after a reset in the developer portal. */
     void revokeToken() {
         revoked = true;
@@ -180,6 +208,9 @@ final class FakeRestServer implements AutoCloseable {
         Optional<Interactions.State> found = interactions.find(path.group(1), path.group(2));
         if (found.isEmpty()) {
             return Reply.error(404, 10062, "Unknown interaction");
+        }
+        if (rateLimitedCallbacks.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            return Reply.rateLimited(callbackRetryAfter);
         }
         Interactions.State state = found.get();
         if (!state.acknowledge()) {
@@ -255,6 +286,7 @@ final class FakeRestServer implements AutoCloseable {
             RecordedRequest request = read(exchange);
             Reply reply = dispatch(request, exchange.getRequestURI().getPath());
             recorded = request.withResponse(reply.status(), reply.body());
+            reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
             if (reply.body() == null) {
                 exchange.sendResponseHeaders(reply.status(), -1);
             } else {
