@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -334,13 +335,7 @@ public final class BotApp implements ServiceStatus {
     if (noArticles != null) {
       return Optional.of(noArticles);
     }
-    for (FrontEnd frontEnd : frontEnds) {
-      Optional<String> reason = frontEnd.notReadyReason();
-      if (reason.isPresent()) {
-        return Optional.of(frontEnd.name() + ": " + reason.get());
-      }
-    }
-    return Optional.empty();
+    return firstOfFrontEnds(FrontEnd::notReadyReason);
   }
 
   /**
@@ -352,13 +347,14 @@ public final class BotApp implements ServiceStatus {
     if (startFailure != null) {
       return Optional.of(startFailure);
     }
-    for (FrontEnd frontEnd : frontEnds) {
-      Optional<String> failure = frontEnd.failure();
-      if (failure.isPresent()) {
-        return Optional.of(frontEnd.name() + ": " + failure.get());
-      }
-    }
-    return Optional.empty();
+    return firstOfFrontEnds(FrontEnd::failure);
+  }
+
+  /** The first front end's {@code reason} there is, prefixed with its name. */
+  private Optional<String> firstOfFrontEnds(Function<FrontEnd, Optional<String>> reason) {
+    return frontEnds.stream()
+        .flatMap(frontEnd -> reason.apply(frontEnd).map(r -> frontEnd.name() + ": " + r).stream())
+        .findFirst();
   }
 
   @Override
