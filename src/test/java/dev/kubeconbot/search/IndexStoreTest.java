@@ -7,14 +7,16 @@ import dev.kubeconbot.content.ContentLoader;
 import dev.kubeconbot.content.Corpus;
 import dev.kubeconbot.testing.CapturedLog;
 import dev.kubeconbot.testing.Seeds;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexWriter;
@@ -194,24 +196,36 @@ class IndexStoreTest {
   }
 
   @Test
-  void twoBotsOnOneFolderTakeTurnsAndOneReopensWhatTheOtherBuilt() throws Exception {
+  void twoBotProcessesOnOneFolderTakeTurnsAndOneReopensWhatTheOtherBuilt() throws Exception {
     Corpus corpus = seeds();
-    // Lucene's lock also holds between threads of one JVM, as between processes: each waits its turn.
-    CompletableFuture<IndexStore.Opened> one = CompletableFuture.supplyAsync(() -> openUnchecked(corpus));
-    CompletableFuture<IndexStore.Opened> two = CompletableFuture.supplyAsync(() -> openUnchecked(corpus));
-    List<IndexStore.Outcome> outcomes = List.of(one.join().outcome(), two.join().outcome());
-    assertThat(outcomes).containsExactlyInAnyOrder(IndexStore.Outcome.BUILT, IndexStore.Outcome.REOPENED);
-    assertThat(one.join().reader().numDocs()).isEqualTo(two.join().reader().numDocs()).isEqualTo(corpus.passages().size());
-    one.join().reader().close();
-    two.join().reader().close();
+    List<Process> bots = List.of(openInAnotherProcess(), openInAnotherProcess());
+    List<BufferedReader> outputs = new ArrayList<>();
+    for (Process bot : bots) {
+      outputs.add(bot.inputReader(StandardCharsets.UTF_8));
+      assertThat(outputs.getLast().readLine()).isEqualTo("loaded");
+    }
+    // Both open the folder at once: the lock file makes one wait while the other builds.
+    for (Process bot : bots) {
+      bot.outputWriter(StandardCharsets.UTF_8).write("go\n");
+      bot.outputWriter(StandardCharsets.UTF_8).flush();
+    }
+    List<String> said = new ArrayList<>();
+    for (int i = 0; i < bots.size(); i++) {
+      said.add(outputs.get(i).readLine());
+      assertThat(bots.get(i).waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(bots.get(i).exitValue()).isZero();
+    }
+    int passages = corpus.passages().size();
+    assertThat(said).containsExactlyInAnyOrder("BUILT " + passages, "REOPENED " + passages);
   }
 
-  private IndexStore.Opened openUnchecked(Corpus corpus) {
-    try {
-      return open(corpus);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+  /** A JVM of its own running {@link IndexStoreProcess} on this test's folders, with the test's class path. */
+  private Process openInAnotherProcess() throws IOException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    return new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+        IndexStoreProcess.class.getName(), content.toString(), index.toString())
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
   }
 
   @Test
