@@ -394,8 +394,9 @@ public final class BotApp implements ServiceStatus {
         watcher.close();
       }
       // HTTP drains its accept backlog, stops accepting and finishes its requests while the front
-      // ends close, all within the grace.
-      Thread draining = Thread.ofVirtual().name("stop-http").start(() -> {
+      // ends close, all within the grace. A platform thread: the drain keeps time on the wall clock,
+      // and a virtual thread would queue for a carrier behind the very requests it waits for.
+      Thread draining = Thread.ofPlatform().name("stop-http").start(() -> {
         if (http != null) {
           http.stop(deadline);
         }

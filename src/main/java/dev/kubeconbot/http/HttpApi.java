@@ -151,7 +151,13 @@ public final class HttpApi {
    */
   public void stop(Instant deadline) {
     drainAcceptBacklog(deadline);
-    server.setStopTimeout(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()));
+    long left = Math.max(1, Duration.between(Instant.now(), deadline).toMillis());
+    server.setStopTimeout(left);
+    // Jetty's stop waits for every connection to close, and gives each this long without activity
+    // (1 s by default): under load a connection accepted but not yet read would be closed unanswered.
+    // Idle keep-alive connections are already closed (see drainAcceptBacklog), and the rest close
+    // after their response, which Jetty marks Connection: close while stopping.
+    connector.setShutdownIdleTimeout(left);
     try {
       server.stop();
     } catch (Exception e) {
@@ -394,9 +400,12 @@ public final class HttpApi {
         case 414 -> "URI too long: keep the query under " + MAX_REQUEST_HEADER_BYTES / 1024 + " KB";
         case 431 -> "request headers too large: keep them under " + MAX_REQUEST_HEADER_BYTES / 1024 + " KB";
         case 400 -> "bad request: malformed request line, header or %-escape; percent-encode the query as UTF-8";
+        // Jetty's own 503: a request that arrived once the stop had begun (GracefulHandler).
+        case 503 -> "shutting down: retry";
         default -> code >= 500 ? "internal error" : "request refused";
       };
-      send(request, response, callback, Response.error(code, message));
+      Response error = Response.error(code, message);
+      send(request, response, callback, code == 503 ? error.withHeader("Retry-After", "1") : error);
       return true;
     }
   }
