@@ -39,7 +39,7 @@ public final class AskCommand implements Command {
     Edition scope = null;
     String searchText = question;
     if (edition.isKnown()) {
-      if (Editions.articles(library, edition).isEmpty()) {
+      if (!Editions.hasArticles(library, edition)) {
         return Answer.message("ask", call.query(), title, Editions.noArticles(call, edition));
       }
       scope = edition;

@@ -25,13 +25,19 @@ final class Editions {
         .toList();
   }
 
+  /** Whether {@code wanted} has articles; cheaper than {@link #articles}, which lists them all. */
+  static boolean hasArticles(Library library, Edition wanted) {
+    return library.corpus().byEdition().entrySet().stream()
+        .anyMatch(e -> matches(e.getKey(), wanted) && !e.getValue().isEmpty());
+  }
+
   /**
    * The edition {@code question} names, narrowed to those with articles: "KubeCon Seattle" is NA
    * 2018 when only that Seattle edition has articles, and NA when both have. Unknown if it names none.
    */
   static Edition asked(Library library, String question) {
     List<Edition> candidates = library.calendar().editionsAsked(question);
-    List<Edition> withArticles = candidates.stream().filter(e -> !articles(library, e).isEmpty()).toList();
+    List<Edition> withArticles = candidates.stream().filter(e -> hasArticles(library, e)).toList();
     List<Edition> meant = withArticles.isEmpty() ? candidates : withArticles;
     Edition first = meant.getFirst();
     boolean oneYear = meant.stream().allMatch(e -> e.year() == first.year());

@@ -1,5 +1,7 @@
 package dev.kubeconbot.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -22,8 +24,17 @@ import org.apache.lucene.search.Weight;
  */
 final class Coverage {
 
+  /** Texts whose estimates are kept: every glossary name and lexicon word asked about, and recent question words. */
+  private static final int ESTIMATES_KEPT = 20_000;
+
   private final PassageIndex index;
   private final ConceptQueries queries;
+  /**
+   * Each text's estimate, per library: a question asks for the same concept's rarity several times
+   * (may it match, how much it weighs, its sentence), and glossary topics come back in question after
+   * question, each with a dozen names to analyse per field. The index never changes under a library.
+   */
+  private final Cache<String, Integer> estimates = Caffeine.newBuilder().maximumSize(ESTIMATES_KEPT).build();
 
   Coverage(PassageIndex index, ConceptQueries queries) {
     this.index = index;
@@ -110,17 +121,24 @@ final class Coverage {
   int estimatedCount(List<String> texts) {
     int estimate = 0;
     for (String variant : texts) {
-      for (String field : concat(ConceptQueries.fieldsFor(variant), List.of(Analyzers.HEADING))) {
-        int rarest = Integer.MAX_VALUE;
-        for (Analyzers.Token token : queries.tokens(field, variant)) {
-          rarest = Math.min(rarest, index.docFreq(field, token.term()));
-        }
-        if (rarest != Integer.MAX_VALUE) {
-          estimate = Math.max(estimate, rarest);
-        }
-      }
+      estimate = Math.max(estimate, estimates.get(variant, this::estimatedCount));
     }
     return Math.min(estimate, index.size());
+  }
+
+  /** The passages that may contain {@code variant}: in the field where its rarest word is least rare. */
+  private int estimatedCount(String variant) {
+    int estimate = 0;
+    for (String field : concat(ConceptQueries.fieldsFor(variant), List.of(Analyzers.HEADING))) {
+      int rarest = Integer.MAX_VALUE;
+      for (Analyzers.Token token : queries.tokens(field, variant)) {
+        rarest = Math.min(rarest, index.docFreq(field, token.term()));
+      }
+      if (rarest != Integer.MAX_VALUE) {
+        estimate = Math.max(estimate, rarest);
+      }
+    }
+    return estimate;
   }
 
   private static List<String> concat(List<String> a, List<String> b) {
