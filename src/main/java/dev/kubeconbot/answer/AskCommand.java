@@ -4,6 +4,7 @@ import dev.kubeconbot.content.Edition;
 import dev.kubeconbot.search.Concept;
 import dev.kubeconbot.search.Library;
 import dev.kubeconbot.search.Match;
+import dev.kubeconbot.search.Nearby;
 import dev.kubeconbot.search.QueryPlan;
 import dev.kubeconbot.search.SearchHit;
 import java.util.List;
@@ -49,6 +50,7 @@ public final class AskCommand implements Command {
     if (plan.isEmpty() && !(plan.asksHowMany() && scope != null)) {
       return Answer.guidance("ask", call.query(), title, call.text("query.empty"));
     }
+    Nearby nearby = library.nearby(question, scope);
     plan = plan.withConcepts(plan.concepts().stream().map(c -> respelled(library, c)).distinct().toList());
     Map<Boolean, List<Concept>> found = plan.concepts().stream().collect(Collectors.partitioningBy(library::mayContain));
     List<Concept> known = found.get(true);
@@ -63,7 +65,7 @@ public final class AskCommand implements Command {
     List<String> notes = unknown.isEmpty() || hits.isEmpty()
         ? List.of()
         : List.of(call.text("ask.partial", labels(unknown), labels(known)));
-    hits = Retrieval.capped(library.withMeaning(question, hits, scope), POLICY.within(library, scope));
+    hits = Retrieval.capped(nearby.fuse(hits), POLICY.within(library, scope));
     if (hits.isEmpty()) {
       return Answer.message("ask", call.query(), title,
           call.text("ask.none", question, String.join(", ", Retrieval.suggestions(library, searchText, 5))));

@@ -166,23 +166,23 @@ public final class Library implements AutoCloseable {
   }
 
   /**
-   * A free question's lexical hits, fused with the passages nearest to it in meaning once the
-   * vectors are in: for {@code /ask}, direct messages and mentions. ({@code /topic} and
-   * {@code /trend} promise that the topic's words are in every quote, so they stay lexical.) The
-   * question is embedded in its own language and searched among that language's passages only;
-   * a passage found by meaning alone must clear the model's similarity floor.
+   * The passages nearest to a free question in meaning, once the vectors are in, being looked up
+   * while the caller runs the lexical search: {@link Nearby#fuse} merges them with the lexical hits.
+   * For {@code /ask}, direct messages and mentions ({@code /topic} and {@code /trend} promise that the
+   * topic's words are in every quote, so they stay lexical). The question is embedded in its own
+   * language and searched among that language's passages only; a passage found by meaning alone must
+   * clear the model's similarity floor.
    *
-   * @param lexical the lexical hits that passed the command's policy, best first
    * @param scope the edition the question names, or {@code null}
    */
-  public List<SearchHit> withMeaning(String question, List<SearchHit> lexical, Edition scope) {
+  public Nearby nearby(String question, Edition scope) {
     VectorIndex index = vectors;
     Fusion way = fusion;
     if (index == null || way instanceof Fusion.LexicalOnly) {
-      return lexical;
+      return Nearby.none();
     }
-    VectorLang lang = VectorLang.ofQuery(question);
-    return way.fuse(lexical, index.search(question, Fusion.NEAREST, scope), lang, lang.floor());
+    return Nearby.start(way, VectorLang.ofQuery(question), () -> index.search(question, Fusion.NEAREST, scope),
+        index.lookups());
   }
 
   public Corpus corpus() {

@@ -2,6 +2,8 @@ package dev.kubeconbot.search;
 
 import dev.kubeconbot.content.Corpus;
 import dev.kubeconbot.content.Passage;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -29,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -48,6 +51,10 @@ public final class SemanticSearch implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SemanticSearch.class);
   /** Progress is logged at most this often while a large corpus is embedded. */
   private static final long LOG_EVERY_NANOS = 10_000_000_000L;
+  /** Question vectors kept: a few MB. */
+  static final int QUESTIONS_KEPT = 2_000;
+  /** Runs of white space, which the models' tokenizers split on and drop like one space. */
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   /** Models loaded in this JVM: immutable and thread-safe, so every instance (and test) shares them. */
   private static final Map<VectorLang, Encoder> ONNX = new ConcurrentHashMap<>();
 
@@ -55,6 +62,15 @@ public final class SemanticSearch implements AutoCloseable {
   @FunctionalInterface
   public interface Progress {
     void embedded(int done, int total);
+  }
+
+  /**
+   * How many question vectors are kept from now on, those kept so far forgotten: 0 embeds every
+   * question afresh, as for a question never asked before (the benchmark measures both).
+   */
+  void keepQuestions(int max) {
+    questionVectors.invalidateAll();
+    questionVectors.policy().eviction().orElseThrow().setMaximum(max);
   }
 
   /** Counters for the metrics endpoint. */
@@ -66,6 +82,18 @@ public final class SemanticSearch implements AutoCloseable {
   private final Map<VectorLang, VectorCache> caches = new EnumMap<>(VectorLang.class);
   private final ExecutorService background = Executors.newSingleThreadExecutor(
       Thread.ofPlatform().daemon().name("embedder").factory());
+  /**
+   * Questions are embedded here while their lexical search runs ({@link Nearby}): one thread per core,
+   * since each embedding runs on one; a question none of them has picked up is embedded by its request.
+   */
+  private final ExecutorService lookups = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+      Thread.ofPlatform().daemon().name("question-embedder-", 1).factory());
+  /**
+   * Question vectors by model and question: the same question comes back (a user paging, another
+   * asking it, the answer cache emptied by a reload) and costs an embedding each time. A vector
+   * depends only on the model and the text, so the cache outlives reloads. About 2 KB each.
+   */
+  private final Cache<String, float[]> questionVectors = Caffeine.newBuilder().maximumSize(QUESTIONS_KEPT).build();
   /** The library attached last: an older one still embedding gives way to it. */
   private volatile Library latest;
   private final AtomicInteger queued = new AtomicInteger();
@@ -227,7 +255,7 @@ public final class SemanticSearch implements AutoCloseable {
    */
   private VectorIndex vectorIndex(Corpus corpus, List<Pending> all) {
     Map<VectorLang, Encoder> byLang = new EnumMap<>(VectorLang.class);
-    all.stream().map(Pending::lang).distinct().forEach(lang -> byLang.put(lang, metered(encoder(lang))));
+    all.stream().map(Pending::lang).distinct().forEach(lang -> byLang.put(lang, forQuestions(encoder(lang))));
     Path dir = folder.resolve("index-" + fingerprint(all));
     try {
       if (!Files.isDirectory(dir)) {
@@ -239,12 +267,12 @@ public final class SemanticSearch implements AutoCloseable {
         Files.move(partial, dir, StandardCopyOption.ATOMIC_MOVE);
         removeOtherIndexes(dir);
       }
-      return VectorIndex.open(FSDirectory.open(dir), corpus, byLang);
+      return VectorIndex.open(FSDirectory.open(dir), corpus, byLang, lookups);
     } catch (IOException | UncheckedIOException e) {
       LOG.info("vector index kept in memory: {} cannot be written ({})", folder, e.toString());
       Directory memory = new ByteBuffersDirectory();
       VectorIndex.write(memory, entries(all));
-      return VectorIndex.open(memory, corpus, byLang);
+      return VectorIndex.open(memory, corpus, byLang, lookups);
     }
   }
 
@@ -323,8 +351,11 @@ public final class SemanticSearch implements AutoCloseable {
     return encoders.computeIfAbsent(lang, models);
   }
 
-  /** Counts and times the question embeddings, for the metrics. */
-  private Encoder metered(Encoder encoder) {
+  /**
+   * {@code encoder} with its question vectors cached (see {@link #questionVectors}); the embeddings
+   * computed are counted and timed, for the metrics.
+   */
+  private Encoder forQuestions(Encoder encoder) {
     return new Encoder() {
       @Override
       public VectorLang lang() {
@@ -338,9 +369,14 @@ public final class SemanticSearch implements AutoCloseable {
 
       @Override
       public float[] query(String text) {
+        String normalised = SPACES.matcher(text).replaceAll(" ").strip();
+        return questionVectors.get(encoder.lang().model() + "\n" + normalised, key -> embed(normalised));
+      }
+
+      private float[] embed(String question) {
         long start = System.nanoTime();
         try {
-          return encoder.query(text);
+          return encoder.query(question);
         } finally {
           queryNanos.addAndGet(System.nanoTime() - start);
           queries.incrementAndGet();
@@ -352,6 +388,7 @@ public final class SemanticSearch implements AutoCloseable {
   @Override
   public void close() {
     background.shutdownNow();
+    lookups.shutdownNow();
     synchronized (caches) {
       caches.values().forEach(VectorCache::close);
       caches.clear();

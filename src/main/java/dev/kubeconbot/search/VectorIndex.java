@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -41,11 +42,13 @@ final class VectorIndex implements AutoCloseable {
   private final Corpus corpus;
   private final IndexSearcher searcher;
   private final Map<VectorLang, Encoder> encoders;
+  private final Executor lookups;
 
-  private VectorIndex(Corpus corpus, IndexSearcher searcher, Map<VectorLang, Encoder> encoders) {
+  private VectorIndex(Corpus corpus, IndexSearcher searcher, Map<VectorLang, Encoder> encoders, Executor lookups) {
     this.corpus = corpus;
     this.searcher = searcher;
     this.encoders = Map.copyOf(encoders);
+    this.lookups = lookups;
   }
 
   /** A vector for each passage that has one: its language and the vector. */
@@ -63,10 +66,13 @@ final class VectorIndex implements AutoCloseable {
     }
   }
 
-  /** Opens an index {@link #write} wrote for {@code corpus}; questions are embedded with {@code encoders}. */
-  static VectorIndex open(Directory directory, Corpus corpus, Map<VectorLang, Encoder> encoders) {
+  /**
+   * Opens an index {@link #write} wrote for {@code corpus}; questions are embedded with {@code encoders},
+   * on {@code lookups} when a request looks them up beside its lexical search ({@link Nearby}).
+   */
+  static VectorIndex open(Directory directory, Corpus corpus, Map<VectorLang, Encoder> encoders, Executor lookups) {
     try {
-      return new VectorIndex(corpus, new IndexSearcher(DirectoryReader.open(directory)), encoders);
+      return new VectorIndex(corpus, new IndexSearcher(DirectoryReader.open(directory)), encoders, lookups);
     } catch (IOException e) {
       throw new UncheckedIOException("opening the vector index failed", e);
     }
@@ -78,6 +84,11 @@ final class VectorIndex implements AutoCloseable {
     IndexSchema.addEdition(doc, entry.passage());
     doc.add(new KnnFloatVectorField(entry.lang().field(), entry.vector(), VectorSimilarityFunction.DOT_PRODUCT));
     return doc;
+  }
+
+  /** The threads that look questions up beside their lexical search. */
+  Executor lookups() {
+    return lookups;
   }
 
   /** How many passages have a vector. */

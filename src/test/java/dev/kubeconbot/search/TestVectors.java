@@ -17,6 +17,8 @@ public final class TestVectors {
 
   private static final Path CACHE = Path.of("target", "test-vectors");
   private static SemanticSearch semantic;
+  /** The semantic search of the last {@link #syntheticHybrid} library. */
+  private static SemanticSearch synthetic;
 
   private TestVectors() {}
 
@@ -67,8 +69,13 @@ public final class TestVectors {
         }
       }
     }
-    SemanticSearch synthetic = SemanticSearch.open(folder);
+    synthetic = SemanticSearch.open(folder);
     synthetic.index(library, 2, (done, total) -> {});
+  }
+
+  /** Whether the last {@link #syntheticHybrid} library keeps question vectors (as the bot does) or embeds every question afresh. */
+  public static synchronized void cacheQuestions(boolean cache) {
+    synthetic.keepQuestions(cache ? SemanticSearch.QUESTIONS_KEPT : 0);
   }
 
   private static float[] mix(float[] a, float[] b, Random random) {
