@@ -88,6 +88,16 @@ class DiscordGatewayFailureTest {
     }
   }
 
+  @Test
+  void aShardOfAShardedBotThatIsRefusedFailsLivenessToo() {
+    try (ConnectedBot bot = ConnectedBot.start(CommandRegistry.standard(), 100, null, 2)) {
+      awaitRegistered(bot.discord);
+      bot.discord.revokeToken();
+      assertThat(awaitPresent(() -> bot.bot.failure().filter(failure -> failure.contains("4004"))))
+          .matches("shard [01]: the gateway closed with 4004 .* and will not reconnect");
+    }
+  }
+
   /** Not ready while JDA reconnects (which takes its 5 s identify back-off, not waited for here), but alive. */
   @Test
   void aCloseThatJdaRecoversFromIsNoFailure() {
