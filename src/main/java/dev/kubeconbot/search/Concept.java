@@ -23,13 +23,13 @@ public record Concept(String label, List<String> variants, List<String> translat
     return new Concept(topic.label(), topic.names(), List.of(), topic);
   }
 
-  /** A plain word, searched as written. */
+  /** A plain word, searched as written (and in its other English spelling, "organise" ↔ "organize"). */
   public static Concept word(String word) {
-    return new Concept(word, List.of(word), List.of(), null);
+    return new Concept(word, Spellings.of(word), List.of(), null);
   }
 
-  /** A word as written and its translations into the other language. */
+  /** A word as written (and in its other English spelling) and its translations into the other language. */
   public static Concept translated(String word, List<String> translations) {
-    return new Concept(word, List.of(word), translations, null);
+    return new Concept(word, Spellings.of(word), translations, null);
   }
 }

@@ -60,23 +60,23 @@ public final class Library implements AutoCloseable {
   /** Passages per word and edition, for /trends only: computed on its first use. */
   private volatile WordStats words;
 
-  private Library(PassageIndex index, Glossary glossary, Lexicon lexicon, EventCalendar calendar) {
+  private Library(PassageIndex index, Glossary glossary, Lexicon lexicon, ShortForms shortForms, EventCalendar calendar) {
     this.index = index;
     this.calendar = calendar;
     this.queries = new ConceptQueries(index.analyzer());
     this.coverage = new Coverage(index, queries);
     // Long questions keep their rarest words: the planner asks this index how common each is.
-    this.planner = new QueryPlanner(glossary, lexicon, word -> coverage.estimatedCount(Concept.word(word)));
+    this.planner = new QueryPlanner(glossary, lexicon, shortForms, word -> coverage.estimatedCount(Concept.word(word)));
     this.sentences = new SentenceScorer(coverage, index.size());
   }
 
-  /** Indexes {@code corpus} in memory; the glossary, lexicon and calendar are used as given. */
-  public static Library of(Corpus corpus, Glossary glossary, Lexicon lexicon, EventCalendar calendar) {
-    return of(PassageIndex.build(corpus), glossary, lexicon, calendar);
+  /** Indexes {@code corpus} in memory; the glossary, lexicon, short forms and calendar are used as given. */
+  public static Library of(Corpus corpus, Glossary glossary, Lexicon lexicon, ShortForms shortForms, EventCalendar calendar) {
+    return of(PassageIndex.build(corpus), glossary, lexicon, shortForms, calendar);
   }
 
-  static Library of(PassageIndex index, Glossary glossary, Lexicon lexicon, EventCalendar calendar) {
-    return new Library(index, glossary, lexicon, calendar);
+  static Library of(PassageIndex index, Glossary glossary, Lexicon lexicon, ShortForms shortForms, EventCalendar calendar) {
+    return new Library(index, glossary, lexicon, shortForms, calendar);
   }
 
   /** {@link #load(Path, List, long)} with the default size cap for content files. */
@@ -85,7 +85,7 @@ public final class Library implements AutoCloseable {
   }
 
   /**
-   * Loads {@code events.yaml} and {@code glossary.yaml} from {@code configDir} (or the copies built
+   * Loads {@code events.yaml}, {@code glossary.yaml}, {@code lexicon.yaml} and {@code shortforms.yaml} from {@code configDir} (or the copies built
    * into the jar when the folder lacks them), then the articles under {@code contentDirs} of at most
    * {@code maxFileBytes} each, and indexes them. The Chinese dictionaries load on another core meanwhile.
    *
@@ -93,7 +93,7 @@ public final class Library implements AutoCloseable {
    */
   public static Library load(Path configDir, List<Path> contentDirs, long maxFileBytes) throws ContentException {
     Sources sources = read(configDir, contentDirs, maxFileBytes);
-    return of(sources.corpus(), sources.glossary(), sources.lexicon(), sources.calendar());
+    return of(sources.corpus(), sources.glossary(), sources.lexicon(), sources.shortForms(), sources.calendar());
   }
 
   /**
@@ -105,28 +105,32 @@ public final class Library implements AutoCloseable {
   public static Library loadPersisted(Path configDir, List<Path> contentDirs, long maxFileBytes, Path indexFolder)
       throws ContentException {
     Sources sources = read(configDir, contentDirs, maxFileBytes);
-    return of(PassageIndex.open(indexFolder, sources.corpus()), sources.glossary(), sources.lexicon(), sources.calendar());
+    return of(PassageIndex.open(indexFolder, sources.corpus()), sources.glossary(), sources.lexicon(), sources.shortForms(),
+        sources.calendar());
   }
 
   /** What a library is made from, read and parsed. */
-  private record Sources(Corpus corpus, Glossary glossary, Lexicon lexicon, EventCalendar calendar) {}
+  private record Sources(Corpus corpus, Glossary glossary, Lexicon lexicon, ShortForms shortForms, EventCalendar calendar) {}
 
   private static Sources read(Path configDir, List<Path> contentDirs, long maxFileBytes) throws ContentException {
     CompletableFuture<Void> dictionaries = CompletableFuture.runAsync(Library::warmUp);
     CompletableFuture<Lexicon> lexicon = CompletableFuture.supplyAsync(() -> readLexicon(configDir));
     EventCalendar calendar;
     Glossary glossary;
+    ShortForms shortForms;
     try (InputStream events = configFile(configDir, "events.yaml");
-        InputStream terms = configFile(configDir, "glossary.yaml")) {
+        InputStream terms = configFile(configDir, "glossary.yaml");
+        InputStream shortened = configFile(configDir, "shortforms.yaml")) {
       calendar = EventCalendar.read(events);
       glossary = Glossary.read(terms);
+      shortForms = ShortForms.read(shortened);
     } catch (IOException e) {
       throw new ContentException("configuration cannot be read: " + e.getMessage(), e);
     }
     Corpus corpus = new ContentLoader(calendar, maxFileBytes).load(contentDirs);
     dictionaries.join();
     try {
-      return new Sources(corpus, glossary, lexicon.join(), calendar);
+      return new Sources(corpus, glossary, lexicon.join(), shortForms, calendar);
     } catch (CompletionException e) {
       throw new ContentException("configuration cannot be read: " + e.getCause().getMessage(), e.getCause());
     }

@@ -63,13 +63,15 @@ final class QueryPlanner {
 
   private final Glossary glossary;
   private final Lexicon lexicon;
+  private final ShortForms shortForms;
   private final WordRarity rarity;
   private final Analyzer words;
   private final Analyzer bigrams;
 
-  QueryPlanner(Glossary glossary, Lexicon lexicon, WordRarity rarity) {
+  QueryPlanner(Glossary glossary, Lexicon lexicon, ShortForms shortForms, WordRarity rarity) {
     this.glossary = glossary;
     this.lexicon = lexicon;
+    this.shortForms = shortForms;
     this.rarity = rarity;
     this.words = Analyzers.words();
     this.bigrams = Analyzers.bigrams();
@@ -84,10 +86,12 @@ final class QueryPlanner {
   }
 
   QueryPlan plan(String text) {
+    // "how many ppl came" is planned as "how many people came": short forms as the articles write them.
+    String written = shortForms.expand(text);
     Map<String, Concept> topics = new LinkedHashMap<>();
     // What is taken is blanked out, so that positions stay positions in the text.
-    char[] rest = text.toCharArray();
-    for (Glossary.Mention mention : glossary.mentions(text)) {
+    char[] rest = written.toCharArray();
+    for (Glossary.Mention mention : glossary.mentions(written)) {
       topics.putIfAbsent("topic:" + mention.topic().name(), Concept.of(mention.topic()));
       Arrays.fill(rest, mention.start(), mention.end(), ' ');
     }
@@ -112,7 +116,7 @@ final class QueryPlanner {
     Map<String, Concept> plainWords = new LinkedHashMap<>();
     byPosition.values().forEach(c -> plainWords.putIfAbsent(c.label().toLowerCase(Locale.ROOT), c));
     return new QueryPlan(text, bounded(List.copyOf(topics.values()), List.copyOf(plainWords.values())),
-        HOW_MANY.matcher(text).find());
+        HOW_MANY.matcher(written).find());
   }
 
   private static boolean isLoneHan(String word) {

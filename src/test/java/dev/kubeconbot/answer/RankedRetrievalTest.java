@@ -52,7 +52,7 @@ class RankedRetrievalTest {
         """);
     Corpus corpus = new ContentLoader(Seeds.calendar(), ContentLoader.DEFAULT_MAX_FILE_BYTES).load(List.of(dir));
     engine = new AnswerEngine(CommandRegistry.standard(),
-        Library.of(corpus, Seeds.glossary(), Seeds.lexicon(), Seeds.calendar()));
+        Library.of(corpus, Seeds.glossary(), Seeds.lexicon(), Seeds.shortForms(), Seeds.calendar()));
   }
 
   @Test

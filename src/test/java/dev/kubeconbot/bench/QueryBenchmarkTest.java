@@ -67,7 +67,7 @@ class QueryBenchmarkTest {
     long start = System.nanoTime();
     Corpus corpus = new ContentLoader(Seeds.calendar(), ContentLoader.DEFAULT_MAX_FILE_BYTES).load(List.of(dir));
     long parsed = System.nanoTime();
-    Library library = Library.of(corpus, Seeds.glossary(), Seeds.lexicon(), Seeds.calendar());
+    Library library = Library.of(corpus, Seeds.glossary(), Seeds.lexicon(), Seeds.shortForms(), Seeds.calendar());
     long built = System.nanoTime();
     Peer peer = new Peer(corpus);
     long peerBuilt = System.nanoTime();

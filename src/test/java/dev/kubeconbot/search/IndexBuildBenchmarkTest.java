@@ -65,7 +65,7 @@ class IndexBuildBenchmarkTest {
   }
 
   private static List<String> results(PassageIndex index) {
-    Library library = Library.of(index, Seeds.glossary(), Seeds.lexicon(), Seeds.calendar());
+    Library library = Library.of(index, Seeds.glossary(), Seeds.lexicon(), Seeds.shortForms(), Seeds.calendar());
     List<String> found = new ArrayList<>();
     for (Glossary.Topic topic : library.glossary().topics()) {
       library.search(library.plan(topic.name()), Match.RANKED, null, 10)

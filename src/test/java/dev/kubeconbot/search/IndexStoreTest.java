@@ -82,7 +82,7 @@ class IndexStoreTest {
   }
 
   private static Library library(PassageIndex index) {
-    return Library.of(index, Seeds.glossary(), Seeds.lexicon(), Seeds.calendar());
+    return Library.of(index, Seeds.glossary(), Seeds.lexicon(), Seeds.shortForms(), Seeds.calendar());
   }
 
   @Test

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class QueryPlannerTest {
 
-  private final QueryPlanner planner = new QueryPlanner(Seeds.glossary(), Seeds.lexicon(), word -> 1);
+  private final QueryPlanner planner = new QueryPlanner(Seeds.glossary(), Seeds.lexicon(), Seeds.shortForms(), word -> 1);
 
   @Test
   void aGlossaryTopicExpandsToAllItsNames() {
@@ -47,7 +47,7 @@ class QueryPlannerTest {
       text.append("word").append(i).append(' ');
     }
     // Each word is as common as its number, so the rarest are word0, word1, …
-    QueryPlanner byNumber = new QueryPlanner(Seeds.glossary(), Seeds.lexicon(),
+    QueryPlanner byNumber = new QueryPlanner(Seeds.glossary(), Seeds.lexicon(), Seeds.shortForms(),
         word -> word.startsWith("word") ? Integer.parseInt(word.substring(4)) : 0);
 
     QueryPlan plan = byNumber.plan(text.toString());

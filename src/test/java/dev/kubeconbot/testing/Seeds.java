@@ -7,6 +7,7 @@ import dev.kubeconbot.content.EventCalendar;
 import dev.kubeconbot.search.Glossary;
 import dev.kubeconbot.search.Lexicon;
 import dev.kubeconbot.search.Library;
+import dev.kubeconbot.search.ShortForms;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -55,6 +56,14 @@ public final class Seeds {
   public static Lexicon lexicon() {
     try (InputStream in = Files.newInputStream(CONFIG.resolve("lexicon.yaml"))) {
       return Lexicon.read(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static ShortForms shortForms() {
+    try (InputStream in = Files.newInputStream(CONFIG.resolve("shortforms.yaml"))) {
+      return ShortForms.read(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
