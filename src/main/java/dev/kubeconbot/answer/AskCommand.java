@@ -51,7 +51,7 @@ public final class AskCommand implements Command {
       return Answer.guidance("ask", call.query(), title, call.text("query.empty"));
     }
     Nearby nearby = library.nearby(question, scope);
-    plan = plan.withConcepts(plan.concepts().stream().map(c -> respelled(library, c)).distinct().toList());
+    plan = plan.withConcepts(plan.concepts().stream().map(library::respelled).distinct().toList());
     Map<Boolean, List<Concept>> found = plan.concepts().stream().collect(Collectors.partitioningBy(library::mayContain));
     List<Concept> known = found.get(true);
     List<Concept> unknown = found.get(false);
@@ -71,14 +71,6 @@ public final class AskCommand implements Command {
           call.text("ask.none", question, String.join(", ", Retrieval.suggestions(library, searchText, 5))));
     }
     return new Answer("ask", call.query(), title, notes, new Answer.Quotes(Retrieval.quotes(hits, plan, library), Optional.empty()));
-  }
-
-  /** A word no passage has, if it is a misspelt glossary topic ("opentelemtry"), as that topic; else the word. */
-  private static Concept respelled(Library library, Concept concept) {
-    if (concept.topic() != null || library.mayContain(concept)) {
-      return concept;
-    }
-    return library.glossary().misspelled(concept.label()).map(Concept::of).orElse(concept);
   }
 
   /**

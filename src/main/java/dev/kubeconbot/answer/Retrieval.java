@@ -107,10 +107,7 @@ final class Retrieval {
   /** {@code text} from its best sentence for {@code plan} on, verbatim, trailing boilerplate dropped; cuts marked "…". */
   static String excerpt(String text, QueryPlan plan, Library library) {
     List<String> sentences = Sentences.split(text);
-    int end = sentences.size();
-    while (end > 1 && BOILERPLATE.matcher(sentences.get(end - 1)).find()) {
-      end--;
-    }
+    int end = withoutBoilerplate(sentences);
     List<String> kept = sentences.subList(0, end);
     int lead = library.bestSentence(plan, kept);
     // A lead too short to stand alone ("未来", a list marker) keeps the sentence before it.
@@ -121,6 +118,25 @@ final class Retrieval {
     int to = end == sentences.size() ? text.length() : offsetOf(text, sentences, end);
     String excerpt = text.substring(from, to).strip();
     return (from > 0 ? Sentences.ELLIPSIS : "") + excerpt + (to < text.length() ? Sentences.ELLIPSIS : "");
+  }
+
+  /**
+   * {@code text} verbatim without its trailing boilerplate ("点击此处查看整个讨论:", "Click here to …"),
+   * the cut marked "…": how every command quotes a whole passage.
+   */
+  static String withoutBoilerplate(String text) {
+    List<String> sentences = Sentences.split(text);
+    int end = withoutBoilerplate(sentences);
+    return end == sentences.size() ? text : text.substring(0, offsetOf(text, sentences, end)).strip() + Sentences.ELLIPSIS;
+  }
+
+  /** How many of {@code sentences} come before the boilerplate that ends them (at least one). */
+  private static int withoutBoilerplate(List<String> sentences) {
+    int end = sentences.size();
+    while (end > 1 && BOILERPLATE.matcher(sentences.get(end - 1)).find()) {
+      end--;
+    }
+    return end;
   }
 
   /** Where sentence {@code index} of {@code sentences} (the split of {@code text}) starts in {@code text}. */

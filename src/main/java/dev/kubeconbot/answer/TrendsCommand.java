@@ -319,7 +319,7 @@ public final class TrendsCommand implements Command {
   }
 
   private static Quote quote(SearchHit hit) {
-    return Quote.of(hit.passage(), hit.passage().text(), 1.0);
+    return Quote.of(hit.passage(), Retrieval.withoutBoilerplate(hit.passage().text()), 1.0);
   }
 
   /** The rising topics (largest rise first), then the new ones (largest share first), a few of each. */

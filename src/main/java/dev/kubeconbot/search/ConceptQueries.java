@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -33,6 +35,12 @@ final class ConceptQueries {
   static final float TRANSLATION_WEIGHT = 0.5f;
   /** Translations searched per word: the lexicon's first renderings are its most usual ones. */
   static final int MAX_TRANSLATIONS = 6;
+  /**
+   * A translation of several English words (能耗 → "energy consumption", 第一次 → "first time") is
+   * rarely written as that exact phrase: its words found apart count too, for this share of the
+   * phrase's weight ("electricity prices … energy" answers 能耗).
+   */
+  static final float LOOSE_WEIGHT = 0.5f;
 
   private final Analyzer analyzer;
   private final Map<Glossary.Topic, Query> topicQueries = new ConcurrentHashMap<>();
@@ -61,7 +69,30 @@ final class ConceptQueries {
     Set<Query> alternatives = new LinkedHashSet<>();
     addVariants(alternatives, concept.variants(), 1f);
     addVariants(alternatives, translations(concept), TRANSLATION_WEIGHT);
-    return new DisjunctionMaxQuery(alternatives, TIE_BREAKER);
+    for (String translation : translations(concept)) {
+      loose(translation).ifPresent(q -> alternatives.add(boosted(q, TRANSLATION_WEIGHT * LOOSE_WEIGHT)));
+    }
+    return boosted(new DisjunctionMaxQuery(alternatives, TIE_BREAKER), concept.weight());
+  }
+
+  /** The words of an English phrase, any of them, in the passage text; empty for one word or Chinese. */
+  private Optional<Query> loose(String phrase) {
+    List<String> words = looseWords(phrase);
+    if (words.isEmpty()) {
+      return Optional.empty();
+    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    words.forEach(w -> any.add(new TermQuery(new Term(Analyzers.TEXT_BIGRAMS, w)), BooleanClause.Occur.SHOULD));
+    return Optional.of(any.build());
+  }
+
+  /** The indexed words of an English phrase of two or more words; empty for a single word or Chinese text. */
+  List<String> looseWords(String phrase) {
+    if (Scripts.hasHan(phrase)) {
+      return List.of();
+    }
+    List<String> words = tokens(Analyzers.TEXT_BIGRAMS, phrase).stream().map(Analyzers.Token::term).distinct().toList();
+    return words.size() > 1 ? words : List.of();
   }
 
   private void addVariants(Set<Query> alternatives, List<String> variants, float weight) {
@@ -77,10 +108,10 @@ final class ConceptQueries {
     Set<Query> alternatives = new LinkedHashSet<>();
     concept.variants().forEach(v -> phrase(Analyzers.TITLE, v).ifPresent(alternatives::add));
     translations(concept).forEach(v -> phrase(Analyzers.TITLE, v).ifPresent(q -> alternatives.add(boosted(q, TRANSLATION_WEIGHT))));
-    return boosted(new DisjunctionMaxQuery(alternatives, TIE_BREAKER), TITLE_WEIGHT);
+    return boosted(new DisjunctionMaxQuery(alternatives, TIE_BREAKER), TITLE_WEIGHT * concept.weight());
   }
 
-  private static List<String> translations(Concept concept) {
+  static List<String> translations(Concept concept) {
     return concept.translations().subList(0, Math.min(MAX_TRANSLATIONS, concept.translations().size()));
   }
 

@@ -27,6 +27,8 @@ final class Coverage {
   /** Texts whose estimates are kept: every glossary name and lexicon word asked about, and recent question words. */
   private static final int ESTIMATES_KEPT = 20_000;
 
+  /** Marks the cached estimate of a phrase's words apart: no variant starts with a NUL. */
+  private static final String LOOSE_KEY = "\u0000";
   private final PassageIndex index;
   private final ConceptQueries queries;
   /**
@@ -114,7 +116,18 @@ final class Coverage {
    * concepts by rarity; {@link Library#countPassages} is exact but walks every match.
    */
   int estimatedCount(Concept concept) {
-    return estimatedCount(concat(concept.variants(), concept.translations()));
+    int estimate = estimatedCount(concat(concept.variants(), concept.translations()));
+    // A phrase translation is also searched as its words apart (kept under a key no variant has).
+    for (String translation : ConceptQueries.translations(concept)) {
+      estimate = Math.max(estimate, estimates.get(LOOSE_KEY + translation, key -> looseCount(translation)));
+    }
+    return Math.min(estimate, index.size());
+  }
+
+  /** The passages with the rarest word of {@code phrase} that occurs at all (0 for one word or none). */
+  private int looseCount(String phrase) {
+    return queries.looseWords(phrase).stream()
+        .mapToInt(word -> index.docFreq(Analyzers.TEXT_BIGRAMS, word)).filter(df -> df > 0).min().orElse(0);
   }
 
   /** Like {@link #estimatedCount(Concept)}, for passages with any of {@code texts}. */

@@ -20,8 +20,12 @@ sealed interface Fusion {
 
   /** Nearest passages considered per question. */
   int NEAREST = 10;
-  /** The way the bot fuses: chosen on the eval's tune split (see the README, "Semantic search"). */
-  Fusion HYBRID = new Linear(0.5);
+  /**
+   * The way the bot fuses: chosen on the eval's tune split (see the README, "Semantic search"). 0.6
+   * since the lexical engine writes out short forms and corrects typos: it loses on no group against
+   * 0.5 and ranks English answers higher (en-en MRR 0.865 against 0.843).
+   */
+  Fusion HYBRID = new Linear(0.6);
 
   /**
    * One ranking, best first. The score of each hit is the fused score; its coverage is the lexical

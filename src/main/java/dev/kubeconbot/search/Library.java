@@ -46,6 +46,7 @@ public final class Library implements AutoCloseable {
   private final EventCalendar calendar;
   private final ConceptQueries queries;
   private final Coverage coverage;
+  private final Vocabulary vocabulary;
   /** The passages' vectors once {@link SemanticSearch} has them all; until then answers are lexical only. */
   private volatile VectorIndex vectors;
   /** How questions merge lexical and semantic hits; the eval compares the ways. */
@@ -65,6 +66,7 @@ public final class Library implements AutoCloseable {
     this.calendar = calendar;
     this.queries = new ConceptQueries(index.analyzer());
     this.coverage = new Coverage(index, queries);
+    this.vocabulary = new Vocabulary(index, queries);
     // Long questions keep their rarest words: the planner asks this index how common each is.
     this.planner = new QueryPlanner(glossary, lexicon, shortForms, word -> coverage.estimatedCount(Concept.word(word)));
     this.sentences = new SentenceScorer(coverage, index.size());
@@ -250,6 +252,24 @@ public final class Library implements AutoCloseable {
    */
   public int bestSentence(QueryPlan plan, List<String> sentences) {
     return this.sentences.best(plan, sentences);
+  }
+
+  /**
+   * {@code concept}, or if no passage has it, what the user probably meant: a glossary topic it
+   * misspells ("opentelemtry"), else the closest word the passages use ("wihtout" → without), which
+   * weighs less than the user's own words. Unchanged if nothing is close.
+   */
+  public Concept respelled(Concept concept) {
+    if (concept.topic() != null || mayContain(concept)) {
+      return concept;
+    }
+    Optional<Glossary.Topic> topic = glossary().misspelled(concept.label());
+    if (topic.isPresent()) {
+      return Concept.of(topic.get());
+    }
+    return vocabulary.closest(concept.label())
+        .map(word -> Concept.corrected(word, lexicon().chinese(word)))
+        .orElse(concept);
   }
 
   /**

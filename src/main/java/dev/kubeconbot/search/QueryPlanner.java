@@ -160,8 +160,13 @@ final class QueryPlanner {
   }
 
   private static int clauses(Concept concept) {
+    // A translation of several English words is also searched as its words apart, one clause each.
+    int looseWords = ConceptQueries.translations(concept).stream()
+        .mapToInt(t -> Scripts.hasHan(t) ? 0 : t.split("[\\s-]+").length)
+        .filter(words -> words > 1)
+        .sum();
     return (concept.variants().size() + Math.min(concept.translations().size(), ConceptQueries.MAX_TRANSLATIONS))
-        * FIELDS_PER_VARIANT;
+        * FIELDS_PER_VARIANT + looseWords;
   }
 
   /**

@@ -45,10 +45,18 @@ class HybridEvalTest {
       assertThat(hybrid.get(group).mrr()).as(group.label + " MRR, hybrid vs lexical")
           .isGreaterThanOrEqualTo(score.mrr() - 0.01);
     });
-    for (EvalQuery.Group english : List.of(EvalQuery.Group.EN_EN, EvalQuery.Group.PARAPHRASE)) {
-      assertThat(hybrid.get(english).recallAt3()).as(english.label + " recall@3, hybrid beats lexical")
-          .isGreaterThan(lexical.get(english).recallAt3());
-    }
+    // Paraphrases share no word with their answer: only meaning finds them, so hybrid must find more.
+    assertThat(hybrid.get(EvalQuery.Group.PARAPHRASE).recallAt3()).as("paraphrase recall@3, hybrid beats lexical")
+        .isGreaterThan(lexical.get(EvalQuery.Group.PARAPHRASE).recallAt3());
+    // English questions over English articles: the lexical engine (short forms, spellings, typos) now
+    // finds as many as hybrid does, so "beats" is over both figures the eval reports: hybrid is not
+    // lower on recall@3 (checked above) and higher on recall@3 or on MRR (the lead's decision, issue #9).
+    GroupScore enLexical = lexical.get(EvalQuery.Group.EN_EN);
+    GroupScore enHybrid = hybrid.get(EvalQuery.Group.EN_EN);
+    assertThat(enHybrid.recallAt3() > enLexical.recallAt3() || enHybrid.mrr() > enLexical.mrr())
+        .as("en-en: hybrid beats lexical on recall@3 or MRR (hybrid %.3f / %.3f, lexical %.3f / %.3f)",
+            enHybrid.recallAt3(), enHybrid.mrr(), enLexical.recallAt3(), enLexical.mrr())
+        .isTrue();
   }
 
   @Test

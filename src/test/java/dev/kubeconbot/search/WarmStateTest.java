@@ -49,7 +49,7 @@ class WarmStateTest {
 
   private Library persisted() throws ContentException {
     Corpus corpus = new ContentLoader(Seeds.calendar(), ContentLoader.DEFAULT_MAX_FILE_BYTES).load(List.of(content));
-    return Library.of(PassageIndex.open(index, corpus), Seeds.glossary(), Seeds.lexicon(), Seeds.calendar());
+    return Library.of(PassageIndex.open(index, corpus), Seeds.glossary(), Seeds.lexicon(), Seeds.shortForms(), Seeds.calendar());
   }
 
   /** Everything the saved state answers: per topic its matches (counts, best passage and score) and mentions, and the words. */
