@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A watch belongs to a folder's inode, not its name: once a content folder is deleted and made
  * again, or is a link re-pointed to another folder, its old watch sees nothing more. So each
- * folder's parent is watched too, for that folder's name only, and when the name changes hands the
- * folder's watches are armed again on whatever it now is.
+ * folder's parent is watched too, for that folder's name only (and, for a link, its target's
+ * parent for the target's name), and when the name changes hands the folder's watches are armed
+ * again on whatever it now is.
  */
 final class ContentWatcher implements AutoCloseable {
 
@@ -47,6 +48,10 @@ final class ContentWatcher implements AutoCloseable {
   private final Map<WatchKey, Path> trees = new HashMap<>();
   /** The content folders whose name each key watching a parent folder looks out for. */
   private final Map<WatchKey, Map<Path, Path>> parents = new HashMap<>();
+  /** For a content folder that is a link, where its target's name is watched. */
+  private final Map<Path, Watched> targets = new HashMap<>();
+
+  private record Watched(WatchKey parent, Path name) {}
 
   ContentWatcher(List<Path> folders, Duration quiet, Runnable onChange) throws IOException {
     this.watcher = FileSystems.getDefault().newWatchService();
@@ -60,6 +65,7 @@ final class ContentWatcher implements AutoCloseable {
         parents.computeIfAbsent(parent.register(watcher, KINDS), key -> new HashMap<>())
             .put(folder.getFileName(), folder);
       }
+      watchTarget(folder);
     }
     this.thread = Thread.ofPlatform().daemon().name("content-watcher").start(this::run);
   }
@@ -106,6 +112,38 @@ final class ContentWatcher implements AutoCloseable {
     return entry.getFileName() != null && entry.getFileName().toString().startsWith("..");
   }
 
+  /**
+   * When {@code folder} is a link, watches its target's parent for the target's name too, so that
+   * the target deleted and made again is seen as well, and stops watching for a target it no longer
+   * points to. While the folder cannot be resolved (its target is gone) the old watch stays: that
+   * is when it is needed.
+   */
+  private void watchTarget(Path folder) {
+    Path target;
+    try {
+      target = folder.toRealPath();
+    } catch (IOException e) {
+      return;
+    }
+    Watched old = targets.remove(folder);
+    Map<Path, Path> oldNames = old == null ? null : parents.get(old.parent());
+    if (oldNames != null && oldNames.remove(old.name(), folder) && oldNames.isEmpty() && !trees.containsKey(old.parent())) {
+      parents.remove(old.parent());
+      old.parent().cancel();
+    }
+    if (target.equals(folder) || target.getParent() == null) {
+      return;
+    }
+    try {
+      WatchKey parent = target.getParent().register(watcher, KINDS);
+      if (parents.computeIfAbsent(parent, key -> new HashMap<>()).putIfAbsent(target.getFileName(), folder) == null) {
+        targets.put(folder, new Watched(parent, target.getFileName()));
+      }
+    } catch (IOException e) {
+      LOG.warn("content folder {} links to {}, whose replacement will not be noticed: {}", folder, target, e.getMessage());
+    }
+  }
+
   /** Drops {@code folder}'s watches and, if it exists now, watches what it is now. */
   private void rearm(Path folder) {
     List<WatchKey> old = trees.entrySet().stream().filter(e -> e.getValue().equals(folder)).map(Map.Entry::getKey).toList();
@@ -122,6 +160,7 @@ final class ContentWatcher implements AutoCloseable {
         LOG.warn("cannot watch content folder {} again: {}", folder, e.getMessage());
       }
     }
+    watchTarget(folder);
   }
 
   private void run() {

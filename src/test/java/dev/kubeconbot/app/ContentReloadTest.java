@@ -204,4 +204,24 @@ class ContentReloadTest {
       bot.await("/api/ask?q=/topic%20gitops", response -> answersWith(response, "continues to gleam"));
     }
   }
+
+  @Test
+  void aFolderThatIsALinkStillReloadsAfterItsTargetIsDeletedAndMadeAgain(@TempDir Path parent) throws Exception {
+    Path target = Files.createDirectories(parent.resolve("releases").resolve("current"));
+    Files.writeString(target.resolve("gitops.md"), GITOPS);
+    Path link = Files.createSymbolicLink(parent.resolve("content"), target);
+    try (CapturedLog log = CapturedLog.of(BotApp.class); RunningBot bot = reloading(link)) {
+      // As a deploy script that replaces the folder: rm -rf releases/current, then copy the new one.
+      Files.delete(target.resolve("gitops.md"));
+      Files.delete(target);
+      bot.await("/readyz", ContentReloadTest::reloadFailed);
+      Files.createDirectory(target);
+      Files.writeString(target.resolve("gitops.md"), gitops("glow"));
+      bot.await("/api/ask?q=/topic%20gitops", response -> answersWith(response, "continues to glow"));
+
+      Files.writeString(target.resolve("gitops.md"), gitops("gleam"));
+      bot.await("/api/ask?q=/topic%20gitops", response -> answersWith(response, "continues to gleam"));
+      assertThat(log.messages()).anySatisfy(line -> assertThat(line).startsWith("content reload refused"));
+    }
+  }
 }
