@@ -42,7 +42,7 @@ public final class Corpus {
     List<Passage> passages = new ArrayList<>();
     for (Article article : articles) {
       for (PassageSplitter.Draft draft : PassageSplitter.split(article)) {
-        passages.add(new Passage(passages.size(), article, draft.section(), draft.text()));
+        passages.add(new Passage(passages.size(), article, draft.section(), draft.text(), draft.linkWords()));
       }
     }
     return new Corpus(articles, passages, skipped);

@@ -83,7 +83,7 @@ final class MarkdownText {
       boolean caption = afterEmbed && EMBED_CAPTION.matcher(text).matches();
       afterEmbed = false;
       if (!text.isEmpty() && !caption) {
-        blocks.add(new Block(Block.Kind.PARAGRAPH, text, section, ""));
+        blocks.add(new Block(Block.Kind.PARAGRAPH, text, section, "", links(paragraph)));
       }
     }
 
@@ -133,7 +133,7 @@ final class MarkdownText {
           String text = itemText(item);
           if (!text.isEmpty()) {
             String marker = list instanceof OrderedList ? number + "." : "•";
-            blocks.add(new Block(Block.Kind.LIST_ITEM, text, section, marker));
+            blocks.add(new Block(Block.Kind.LIST_ITEM, text, section, marker, links(item)));
           }
           number++;
         }
@@ -179,6 +179,22 @@ final class MarkdownText {
       }
     }
     return links == 1;
+  }
+
+  /** The links of a node's inline content whose targets have words: each link's text and those words. */
+  static List<LinkWords> links(Node node) {
+    List<LinkWords> links = new ArrayList<>();
+    node.accept(new AbstractVisitor() {
+      @Override
+      public void visit(Link link) {
+        String words = LinkWords.of(link.getDestination());
+        String text = inlineText(link);
+        if (!words.isEmpty() && !text.isEmpty()) {
+          links.add(new LinkWords(text, words));
+        }
+      }
+    });
+    return links;
   }
 
   /** Plain text of a node's inline content: link text kept, images, code spans' backticks and HTML dropped. */

@@ -34,19 +34,35 @@ public final class PassageSplitter {
         if (current.length() >= MIN || (current.length() > 0 && current.length() + 1 + piece.length() > MAX)) {
           flush(drafts, section, current);
         }
-        current.add(piece);
+        current.add(piece, linkWordsIn(block, piece));
       }
     }
     flush(drafts, section, current);
     return drafts;
   }
 
+  /** The words of the targets of {@code block}'s links whose text is in {@code piece}. */
+  private static String linkWordsIn(Block block, String piece) {
+    if (block.links().isEmpty()) {
+      return "";
+    }
+    return block.links().stream().filter(link -> piece.contains(link.text())).map(LinkWords::words)
+        .distinct().collect(java.util.stream.Collectors.joining(" "));
+  }
+
+  /** Both texts of link words, space between, either may be empty. */
+  private static String joined(String a, String b) {
+    return a.isEmpty() ? b : b.isEmpty() ? a : a + " " + b;
+  }
+
   /** The pieces of the passage being built, joined by newlines; one piece is kept as it is. */
   private static final class Pending {
     private final StringBuilder text = new StringBuilder();
     private String only;
+    private String linkWords = "";
 
-    void add(String piece) {
+    void add(String piece, String pieceLinkWords) {
+      linkWords = joined(linkWords, pieceLinkWords);
       if (text.isEmpty()) {
         only = piece;
       } else {
@@ -60,17 +76,24 @@ public final class PassageSplitter {
       return text.length();
     }
 
-    /** The text so far, and empties. */
+    /** The text so far, and empties (the link words stay until {@link #takeLinkWords}). */
     String take() {
       String taken = only != null ? only : text.toString();
       only = null;
       text.setLength(0);
       return taken;
     }
+
+    /** The link words so far, and empties them. */
+    String takeLinkWords() {
+      String taken = linkWords;
+      linkWords = "";
+      return taken;
+    }
   }
 
-  /** A passage before it gets its corpus-wide id. */
-  public record Draft(String section, String text) {}
+  /** A passage before it gets its corpus-wide id, with the words of its links' targets ({@code ""} if none). */
+  public record Draft(String section, String text, String linkWords) {}
 
   /** A block longer than {@link #MAX} as runs of whole sentences, each within it where possible. */
   private static List<String> pieces(String text) {
@@ -102,12 +125,13 @@ public final class PassageSplitter {
       return;
     }
     String text = current.take();
+    String linkWords = current.takeLinkWords();
     Draft previous = drafts.isEmpty() ? null : drafts.getLast();
     if (text.length() < MIN && previous != null && previous.section().equals(section)
         && previous.text().length() + 1 + text.length() <= MAX) {
-      drafts.set(drafts.size() - 1, new Draft(section, previous.text() + "\n" + text));
+      drafts.set(drafts.size() - 1, new Draft(section, previous.text() + "\n" + text, joined(previous.linkWords(), linkWords)));
       return;
     }
-    drafts.add(new Draft(section, text));
+    drafts.add(new Draft(section, text, linkWords));
   }
 }

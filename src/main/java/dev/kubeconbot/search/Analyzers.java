@@ -37,6 +37,8 @@ final class Analyzers {
   static final String HEADING = "heading";
   /** The article's title, analysed like {@link #TEXT_BIGRAMS}. */
   static final String TITLE = "title";
+  /** The words of the targets of the passage's links ({@code Passage.linkWords}), analysed like {@link #TEXT_BIGRAMS}. */
+  static final String LINKS = "links";
 
   private Analyzers() {}
 
@@ -99,7 +101,7 @@ final class Analyzers {
     Analyzer words = words();
     Analyzer bigrams = bigrams();
     return new PerFieldAnalyzerWrapper(words, Map.of(
-        TEXT_WORDS, words, TEXT_BIGRAMS, bigrams, HEADING, bigrams, TITLE, bigrams));
+        TEXT_WORDS, words, TEXT_BIGRAMS, bigrams, HEADING, bigrams, TITLE, bigrams, LINKS, bigrams));
   }
 
   /** Where {@code analyzer} finds {@code term} in {@code text}: the start offset of each occurrence. */

@@ -29,6 +29,11 @@ final class ConceptQueries {
   private static final float TIE_BREAKER = 0.1f;
   /** A heading names what its passages are about, but a passage that says it itself is better. */
   static final float HEADING_WEIGHT = 0.5f;
+  /**
+   * A link's target names in English what its text is about ([丹·科恩](…/in-memoriam-dan-kohn/)),
+   * but the passage does not say it in those words: less than a heading.
+   */
+  static final float LINK_WEIGHT = 0.3f;
   /** The title is shared by every passage of the article: it orders articles, not passages. */
   static final float TITLE_WEIGHT = 0.15f;
   /** A lexicon translation may not carry the user's sense exactly. */
@@ -101,6 +106,9 @@ final class ConceptQueries {
         phrase(field, variant).ifPresent(q -> alternatives.add(boosted(q, weight)));
       }
       phrase(Analyzers.HEADING, variant).ifPresent(q -> alternatives.add(boosted(q, weight * HEADING_WEIGHT)));
+      if (!Scripts.hasHan(variant)) {
+        phrase(Analyzers.LINKS, variant).ifPresent(q -> alternatives.add(boosted(q, weight * LINK_WEIGHT)));
+      }
     }
   }
 

@@ -2,6 +2,7 @@ package dev.kubeconbot.search;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.kubeconbot.content.Scripts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -110,7 +111,7 @@ final class Coverage {
   }
 
   /**
-   * How many passages contain the concept (in their text or heading, as written or translated),
+   * How many passages contain the concept (in their text, heading or link words, as written or translated),
    * estimated from the index's term statistics without visiting a posting: a phrase occurs at most
    * as often as its rarest word, so 0 means surely none. Enough to weigh
    * concepts by rarity; {@link Library#countPassages} is exact but walks every match.
@@ -142,7 +143,8 @@ final class Coverage {
   /** The passages that may contain {@code variant}: in the field where its rarest word is least rare. */
   private int estimatedCount(String variant) {
     int estimate = 0;
-    for (String field : concat(ConceptQueries.fieldsFor(variant), List.of(Analyzers.HEADING))) {
+    List<String> beside = Scripts.hasHan(variant) ? List.of(Analyzers.HEADING) : List.of(Analyzers.HEADING, Analyzers.LINKS);
+    for (String field : concat(ConceptQueries.fieldsFor(variant), beside)) {
       int rarest = Integer.MAX_VALUE;
       for (Analyzers.Token token : queries.tokens(field, variant)) {
         rarest = Math.min(rarest, index.docFreq(field, token.term()));

@@ -57,6 +57,9 @@ final class IndexSchema {
     doc.add(new TextField(Analyzers.TEXT_BIGRAMS, passage.text(), Field.Store.NO));
     doc.add(new TextField(Analyzers.HEADING, passage.section(), Field.Store.NO));
     doc.add(new TextField(Analyzers.TITLE, passage.article().title(), Field.Store.NO));
+    if (!passage.linkWords().isEmpty()) {
+      doc.add(new TextField(Analyzers.LINKS, passage.linkWords(), Field.Store.NO));
+    }
     if (hasFigure(passage.text())) {
       doc.add(new KeywordField(HAS_FIGURE, YES, Field.Store.NO));
     }

@@ -66,7 +66,7 @@ final class IndexStore {
    * change what a passage's document holds, so that indexes written before are rebuilt. (The glossary
    * and the lexicon are used at query time only: changing them leaves the index valid.)
    */
-  static final String SCHEMA_VERSION = "2";
+  static final String SCHEMA_VERSION = "3";
   private static final String SCHEMA_KEY = "schema";
   private static final String CORPUS_KEY = "corpus";
   private static final String ARTICLE_PREFIX = "article:";
@@ -401,8 +401,9 @@ final class IndexStore {
   }
 
   /**
-   * For each article (by file), a hash of what its documents hold: its passages' text in order and
-   * its edition's year and region. Anything else (title, source, sections) is read from the corpus.
+   * For each article (by file), a hash of what its documents hold: its passages' text and link words
+   * in order, and its edition's year and region. Anything else (title, source, sections) is read from
+   * the corpus.
    */
   static Map<String, String> hashes(Corpus corpus) {
     Map<String, MessageDigest> digests = new TreeMap<>();
@@ -413,10 +414,12 @@ final class IndexStore {
             .getBytes(StandardCharsets.UTF_8));
         return fresh;
       });
-      byte[] text = passage.text().getBytes(StandardCharsets.UTF_8);
-      digest.update(Integer.toString(text.length).getBytes(StandardCharsets.UTF_8));
-      digest.update((byte) ':');
-      digest.update(text);
+      for (String indexed : List.of(passage.text(), passage.linkWords())) {
+        byte[] text = indexed.getBytes(StandardCharsets.UTF_8);
+        digest.update(Integer.toString(text.length).getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) ':');
+        digest.update(text);
+      }
     }
     Map<String, String> hashes = new TreeMap<>();
     digests.forEach((file, digest) -> hashes.put(file, HexFormat.of().formatHex(digest.digest())));

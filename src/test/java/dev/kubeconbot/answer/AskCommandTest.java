@@ -22,6 +22,14 @@ class AskCommandTest {
   }
 
   @Test
+  void anEnglishNameFindsTheChinesePassageThatLinksItsName() {
+    // The seed writes [丹·科恩](…/in-memoriam-dan-kohn/): the link's target says the name in English.
+    Answer answer = engine.answer("Dan Kohn", Lang.EN);
+    assertThat(answer.quotes()).isNotEmpty();
+    assertThat(answer.quotes().getFirst().text()).contains("丹·科恩").doesNotContain("kohn");
+  }
+
+  @Test
   void wordsFoundNowhereAreNamedWhenADistinctiveTopicStillAnswers() {
     Answer answer = engine.answer("how does WebAssembly run on a toaster?", Lang.EN);
     assertThat(answer.quotes()).isNotEmpty()

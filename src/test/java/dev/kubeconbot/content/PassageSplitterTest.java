@@ -26,7 +26,7 @@ class PassageSplitterTest {
     assertThat(drafts).hasSize(2);
     assertThat(drafts.get(0).text()).startsWith("换句话说:很复杂。\n其结果是");
     assertThat(drafts.get(0).section()).isEmpty();
-    assertThat(drafts.get(1)).isEqualTo(new PassageSplitter.Draft("每季度更新的挑战", "短段落。"));
+    assertThat(drafts.get(1)).isEqualTo(new PassageSplitter.Draft("每季度更新的挑战", "短段落。", ""));
   }
 
   @Test
