@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,6 +130,43 @@ class SemanticSearchTest {
       assertThat(chinese).isNotEmpty().allMatch(h -> h.passage().article().lang().equals("zh"));
       assertThat(encoders.get(VectorLang.EN).queries).hasValue(1);
       assertThat(encoders.get(VectorLang.ZH).queries).hasValue(1);
+    }
+  }
+
+  @Test
+  void aQuestionAskedAgainIsNotEmbeddedAgain() throws Exception {
+    Library library = load();
+    try (SemanticSearch semantic = semantic()) {
+      semantic.attach(library).get();
+      List<VectorIndex.Hit> first = library.vectors().search("Why do companies run outdated Kubernetes versions", 10, null);
+      // White space the tokenizers drop anyway is not a new question.
+      List<VectorIndex.Hit> again = library.vectors().search("  Why do companies run  outdated Kubernetes versions ", 10, null);
+      assertThat(again).isEqualTo(first);
+      assertThat(encoders.get(VectorLang.EN).queries).hasValue(1);
+      assertThat(semantic.stats().queries()).isEqualTo(1);
+      library.vectors().search("why do companies run outdated Kubernetes versions", 10, null);
+      assertThat(encoders.get(VectorLang.EN).queries).hasValue(2);
+    }
+  }
+
+  @Test
+  void aQuestionsNearestPassagesAreFusedWhetherOrNotALookupThreadTookIt() throws Exception {
+    Library library = load();
+    try (SemanticSearch semantic = semantic()) {
+      semantic.attach(library).get();
+      String question = "Why do companies run outdated Kubernetes versions";
+      List<SearchHit> lexical = library.search(library.plan("outdated Kubernetes versions"), Match.RANKED, null, 5);
+      List<VectorIndex.Hit> nearest = library.vectors().search(question, Fusion.NEAREST, null);
+      List<SearchHit> expected = Fusion.HYBRID.fuse(lexical, nearest, VectorLang.EN, VectorLang.EN.floor());
+      assertThat(lexical).isNotEmpty();
+      assertThat(library.nearby(question, null).fuse(lexical)).isEqualTo(expected);
+      // Queued behind other questions (never picked up) or refused: the request looks it up itself.
+      assertThat(Nearby.start(Fusion.HYBRID, VectorLang.EN, () -> nearest, task -> { }).fuse(lexical)).isEqualTo(expected);
+      assertThat(Nearby.start(Fusion.HYBRID, VectorLang.EN, () -> nearest, task -> {
+        throw new RejectedExecutionException("shut down");
+      }).fuse(lexical)).isEqualTo(expected);
+      TestVectors.rank(library, TestVectors.Mode.LEXICAL);
+      assertThat(library.nearby(question, null).fuse(lexical)).isSameAs(lexical);
     }
   }
 
