@@ -9,6 +9,7 @@ import dev.kubeconbot.config.BotConfig;
 import dev.kubeconbot.config.ConfigException;
 import dev.kubeconbot.config.ConfigLoader;
 import dev.kubeconbot.content.ContentException;
+import dev.kubeconbot.content.ContentLoader;
 import dev.kubeconbot.discord.DiscordBot;
 import dev.kubeconbot.search.Library;
 import dev.kubeconbot.search.SemanticSearch;
@@ -62,8 +63,10 @@ final class ServeCli implements Callable<Integer> {
     Path index = config.indexDir().orElseGet(() -> ConfigLoader.defaultIndexDir(env, content));
     PrometheusMeterRegistry registry = BotApp.newRegistry();
     SemanticSearch semantic = config.search().semantic() ? SemanticSearch.open(config.search().vectorCache()) : null;
+    // Each reload parses only the files that changed since the last load, sharing the rest.
+    ContentLoader.Memory read = new ContentLoader.Memory();
     BotApp.LibraryLoader library = withVectors(semantic, registry,
-        () -> Library.loadPersisted(config.configDir(), content, config.contentMaxFileBytes(), index));
+        () -> Library.loadPersisted(config.configDir(), content, config.contentMaxFileBytes(), index, read));
     CommandRegistry commands = CommandRegistry.standard();
     BotApp app = new BotApp(config, registry, () -> new AnswerEngine(commands, library.load()), frontEnds(commands));
     app.reloadOnChange(content, library);

@@ -57,7 +57,12 @@ public final class ArticleReader {
 
   /** Reads {@code file}; {@code label} names it in messages (usually its path relative to the content folder). */
   public Article read(Path file, String label) throws ContentException {
-    String text = decode(file);
+    return read(bytes(file), file, label);
+  }
+
+  /** The article in {@code bytes}, the contents of {@code file} (see {@link #bytes}). */
+  Article read(byte[] bytes, Path file, String label) throws ContentException {
+    String text = decode(bytes);
     FrontMatter.Split split = FrontMatter.split(text);
     FrontMatter meta = split.frontMatter();
     MarkdownText.Result markdown = MarkdownText.parse(split.body());
@@ -155,7 +160,8 @@ public final class ArticleReader {
     }
   }
 
-  private String decode(Path file) throws ContentException {
+  /** The contents of {@code file}, up to the size cap. */
+  byte[] bytes(Path file) throws ContentException {
     byte[] bytes;
     // Not following a link here, and never reading past the cap, even if the file grew since it was listed.
     try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -166,6 +172,10 @@ public final class ArticleReader {
     if (bytes.length > maxFileBytes) {
       throw new ContentException("it is larger than the content.maxFileSize cap of " + maxFileBytes + " bytes");
     }
+    return bytes;
+  }
+
+  private static String decode(byte[] bytes) throws ContentException {
     try {
       String text = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)

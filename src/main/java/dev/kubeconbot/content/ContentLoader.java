@@ -9,7 +9,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -41,9 +46,35 @@ public final class ContentLoader {
   public static final long DEFAULT_MAX_FILE_BYTES = 2L * 1024 * 1024;
 
   private final ArticleReader reader;
+  private final Memory memory;
+  /** What {@link #memory} must have been read with to be reused: the calendar infers editions. */
+  private final String calendarKey;
 
   public ContentLoader(EventCalendar calendar, long maxFileBytes) {
+    this(calendar, maxFileBytes, new Memory());
+  }
+
+  /** A loader that reuses, from {@code memory}, what earlier loads with it read, and remembers what it reads. */
+  public ContentLoader(EventCalendar calendar, long maxFileBytes, Memory memory) {
     this.reader = new ArticleReader(calendar, maxFileBytes);
+    this.memory = memory;
+    this.calendarKey = calendar.events() + "|" + calendar.regions();
+  }
+
+  /**
+   * What the last load read, for the next one (a reload): each file's article, by a hash of the file's
+   * bytes. A file whose bytes are unchanged is not parsed again, and its article and passage text are
+   * the very objects the live library holds: a reload at 10,000 articles would otherwise hold a
+   * second copy of the whole content beside the first, and spend most of its time parsing it.
+   * Safe to share between threads; the last load wins.
+   */
+  public static final class Memory {
+
+    private record Known(byte[] digest, Article article) {}
+
+    private record Loaded(String calendarKey, long maxFileBytes, Map<String, Known> byLabel, Corpus corpus) {}
+
+    private volatile Loaded last = new Loaded("", 0, Map.of(), Corpus.EMPTY);
   }
 
   /** A Markdown file to read: its real path, and its name as the operator sees it, for messages. */
@@ -66,31 +97,55 @@ public final class ContentLoader {
         }
       }
     }
+    Memory.Loaded before = memory.last;
+    boolean reusable = before.calendarKey().equals(calendarKey) && before.maxFileBytes() == reader.maxFileBytes();
+    Map<String, Memory.Known> known = reusable ? before.byLabel() : Map.of();
     // Parsing is most of a large corpus's start (Markdown, front matter, edition inference), and each
     // file stands alone: read them on all cores, keeping their order.
-    List<Outcome> outcomes = candidates.parallelStream().map(this::read).toList();
+    List<Outcome> outcomes = candidates.parallelStream().map(candidate -> read(candidate, known)).toList();
     List<Article> articles = new ArrayList<>();
+    Map<String, Memory.Known> read = new HashMap<>();
     for (int i = 0; i < outcomes.size(); i++) {
       switch (outcomes.get(i)) {
-        case Outcome.Read read -> articles.add(read.article());
+        case Outcome.Read ok -> {
+          articles.add(ok.known().article());
+          read.put(candidates.get(i).label(), ok.known());
+        }
         case Outcome.Failed failed -> skip(skipped, candidates.get(i).label(), failed.reason());
       }
     }
-    return Corpus.of(articles, skipped);
+    Corpus corpus = Corpus.of(articles, skipped, reusable ? before.corpus() : Corpus.EMPTY);
+    memory.last = new Memory.Loaded(calendarKey, reader.maxFileBytes(), Map.copyOf(read), corpus);
+    return corpus;
   }
 
-  /** What reading one file gave: its article, or why it cannot be read. */
+  /** What reading one file gave: its article (and the hash of its bytes), or why it cannot be read. */
   private sealed interface Outcome {
-    record Read(Article article) implements Outcome {}
+    record Read(Memory.Known known) implements Outcome {}
 
     record Failed(String reason) implements Outcome {}
   }
 
-  private Outcome read(Candidate candidate) {
+  /** Reads a file, or takes its article from {@code known} if its bytes are those it was read from. */
+  private Outcome read(Candidate candidate, Map<String, Memory.Known> known) {
     try {
-      return new Outcome.Read(reader.read(candidate.file(), candidate.label()));
+      byte[] bytes = reader.bytes(candidate.file());
+      byte[] digest = sha256().digest(bytes);
+      Memory.Known before = known.get(candidate.label());
+      if (before != null && Arrays.equals(before.digest(), digest)) {
+        return new Outcome.Read(before);
+      }
+      return new Outcome.Read(new Memory.Known(digest, reader.read(bytes, candidate.file(), candidate.label())));
     } catch (ContentException e) {
       return new Outcome.Failed(e.getMessage());
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }
 

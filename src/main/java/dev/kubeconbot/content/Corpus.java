@@ -2,6 +2,7 @@ package dev.kubeconbot.content;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -21,6 +22,9 @@ public final class Corpus {
   private final Map<Edition, Integer> passageCounts;
   private final SortedSet<Integer> years;
 
+  /** No articles: what a first load reuses passages from. */
+  static final Corpus EMPTY = new Corpus(List.of(), List.of(), List.of());
+
   private Corpus(List<Article> articles, List<Passage> passages, List<SkippedFile> skipped) {
     this.articles = List.copyOf(articles);
     this.passages = List.copyOf(passages);
@@ -39,8 +43,24 @@ public final class Corpus {
 
   /** Builds the passages of {@code articles}, numbering them in order. */
   public static Corpus of(List<Article> articles, List<SkippedFile> skipped) {
+    return of(articles, skipped, EMPTY);
+  }
+
+  /**
+   * {@link #of(List, List)}, except that an article {@code previous} holds (the very object, as a
+   * reload keeps the articles of unchanged files) takes its passages' text from there rather than
+   * splitting it again: the two corpora share it instead of holding two copies.
+   */
+  static Corpus of(List<Article> articles, List<SkippedFile> skipped, Corpus previous) {
+    Map<Article, List<Passage>> known = new IdentityHashMap<>();
+    previous.passages.forEach(p -> known.computeIfAbsent(p.article(), a -> new ArrayList<>()).add(p));
     List<Passage> passages = new ArrayList<>();
     for (Article article : articles) {
+      List<Passage> before = known.get(article);
+      if (before != null) {
+        before.forEach(p -> passages.add(new Passage(passages.size(), article, p.section(), p.text())));
+        continue;
+      }
       for (PassageSplitter.Draft draft : PassageSplitter.split(article)) {
         passages.add(new Passage(passages.size(), article, draft.section(), draft.text(), draft.linkWords()));
       }

@@ -94,7 +94,7 @@ public final class Library implements AutoCloseable {
    * @throws ContentException if a content folder or a configuration file cannot be used
    */
   public static Library load(Path configDir, List<Path> contentDirs, long maxFileBytes) throws ContentException {
-    Sources sources = read(configDir, contentDirs, maxFileBytes);
+    Sources sources = read(configDir, contentDirs, maxFileBytes, new ContentLoader.Memory());
     return of(sources.corpus(), sources.glossary(), sources.lexicon(), sources.shortForms(), sources.calendar());
   }
 
@@ -103,10 +103,12 @@ public final class Library implements AutoCloseable {
    * missing): reopened in a fraction of a second when the content is unchanged since it was written,
    * updated article by article when some files changed, built from all cores otherwise. In memory,
    * with a warning, if the folder cannot be written. Close the library when it is no longer used.
+   * Files unchanged since the last load with {@code memory} are not parsed again (see
+   * {@link ContentLoader.Memory}): give each reload the memory of the start.
    */
-  public static Library loadPersisted(Path configDir, List<Path> contentDirs, long maxFileBytes, Path indexFolder)
-      throws ContentException {
-    Sources sources = read(configDir, contentDirs, maxFileBytes);
+  public static Library loadPersisted(Path configDir, List<Path> contentDirs, long maxFileBytes, Path indexFolder,
+      ContentLoader.Memory memory) throws ContentException {
+    Sources sources = read(configDir, contentDirs, maxFileBytes, memory);
     return of(PassageIndex.open(indexFolder, sources.corpus()), sources.glossary(), sources.lexicon(), sources.shortForms(),
         sources.calendar());
   }
@@ -114,7 +116,8 @@ public final class Library implements AutoCloseable {
   /** What a library is made from, read and parsed. */
   private record Sources(Corpus corpus, Glossary glossary, Lexicon lexicon, ShortForms shortForms, EventCalendar calendar) {}
 
-  private static Sources read(Path configDir, List<Path> contentDirs, long maxFileBytes) throws ContentException {
+  private static Sources read(Path configDir, List<Path> contentDirs, long maxFileBytes, ContentLoader.Memory memory)
+      throws ContentException {
     CompletableFuture<Void> dictionaries = CompletableFuture.runAsync(Library::warmUp);
     CompletableFuture<Lexicon> lexicon = CompletableFuture.supplyAsync(() -> readLexicon(configDir));
     EventCalendar calendar;
@@ -129,7 +132,7 @@ public final class Library implements AutoCloseable {
     } catch (IOException e) {
       throw new ContentException("configuration cannot be read: " + e.getMessage(), e);
     }
-    Corpus corpus = new ContentLoader(calendar, maxFileBytes).load(contentDirs);
+    Corpus corpus = new ContentLoader(calendar, maxFileBytes, memory).load(contentDirs);
     dictionaries.join();
     try {
       return new Sources(corpus, glossary, lexicon.join(), shortForms, calendar);

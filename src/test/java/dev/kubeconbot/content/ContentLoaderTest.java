@@ -46,6 +46,30 @@ class ContentLoaderTest {
   }
 
   @Test
+  void aReloadParsesOnlyChangedFilesAndSharesTheRestWithTheLiveCorpus(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("kept.md"), "# Kept\n\nService mesh talks filled the biggest room at KubeCon EU 2019.\n");
+    Files.writeString(dir.resolve("edited.md"), "# Edited\n\nWebAssembly was new at KubeCon EU 2021.\n");
+    ContentLoader.Memory memory = new ContentLoader.Memory();
+    ContentLoader reloading = new ContentLoader(Seeds.calendar(), ContentLoader.DEFAULT_MAX_FILE_BYTES, memory);
+    Corpus live = reloading.load(List.of(dir));
+    Files.writeString(dir.resolve("edited.md"), "# Edited\n\nWebAssembly came of age at KubeCon EU 2021.\n");
+    Files.writeString(dir.resolve("added.md"), "# Added\n\nGitOps was everywhere at KubeCon NA 2020.\n");
+
+    Corpus reloaded = reloading.load(List.of(dir));
+    assertThat(reloaded.articles()).extracting(Article::title).containsExactly("Added", "Edited", "Kept");
+    // The unchanged file's article and passage text are the live corpus's own objects: no second copy.
+    assertThat(reloaded.articles().get(2)).isSameAs(live.articles().get(1));
+    assertThat(reloaded.passages().getLast().text()).isSameAs(live.passages().getLast().text());
+    assertThat(reloaded.articles().get(1).blocks().getLast().text()).contains("came of age");
+    assertThat(reloaded.passages()).extracting(Passage::id).containsExactly(0, 1, 2);
+
+    // Read with another size cap (or calendar, which infers editions), everything is read again.
+    Corpus otherCalendar = new ContentLoader(Seeds.calendar(), ContentLoader.DEFAULT_MAX_FILE_BYTES - 1, memory)
+        .load(List.of(dir));
+    assertThat(otherCalendar.articles().get(2)).isEqualTo(reloaded.articles().get(2)).isNotSameAs(reloaded.articles().get(2));
+  }
+
+  @Test
   void aMissingFolderIsAnError(@TempDir Path dir) {
     assertThatThrownBy(() -> loader.load(List.of(dir.resolve("nope"))))
         .isInstanceOf(ContentException.class)
