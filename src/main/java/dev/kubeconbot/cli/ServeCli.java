@@ -45,6 +45,9 @@ final class ServeCli implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  /** The parsed articles, in the index folder (see {@link ContentLoader.Memory#savedIn}). */
+  static final String ARTICLES_FILE = "kubecon-bot-articles.bin";
+
   /** The environment; tests replace it. */
   Map<String, String> env = System.getenv();
 
@@ -63,8 +66,8 @@ final class ServeCli implements Callable<Integer> {
     Path index = config.indexDir().orElseGet(() -> ConfigLoader.defaultIndexDir(env, content));
     PrometheusMeterRegistry registry = BotApp.newRegistry();
     SemanticSearch semantic = config.search().semantic() ? SemanticSearch.open(config.search().vectorCache()) : null;
-    // Each reload parses only the files that changed since the last load, sharing the rest.
-    ContentLoader.Memory read = new ContentLoader.Memory();
+    // A restart, and each reload, parses only the files that changed since the last load.
+    ContentLoader.Memory read = ContentLoader.Memory.savedIn(index.resolve(ARTICLES_FILE));
     BotApp.LibraryLoader library = withVectors(semantic, registry,
         () -> Library.loadPersisted(config.configDir(), content, config.contentMaxFileBytes(), index, read));
     CommandRegistry commands = CommandRegistry.standard();

@@ -66,15 +66,46 @@ public final class ContentLoader {
    * bytes. A file whose bytes are unchanged is not parsed again, and its article and passage text are
    * the very objects the live library holds: a reload at 10,000 articles would otherwise hold a
    * second copy of the whole content beside the first, and spend most of its time parsing it.
-   * Safe to share between threads; the last load wins.
+   * Safe to share between threads; the last load wins. Kept in a file too ({@link #savedIn}), it spares
+   * a restart the parsing of every unchanged file.
    */
   public static final class Memory {
 
-    private record Known(byte[] digest, Article article) {}
+    record Known(byte[] digest, Article article) {}
 
-    private record Loaded(String calendarKey, long maxFileBytes, Map<String, Known> byLabel, Corpus corpus) {}
+    /** What a load read: with which calendar and size cap, each file's article, and the corpus made of them. */
+    record Loaded(String calendarKey, long maxFileBytes, Map<String, Known> byLabel, Corpus corpus) {}
 
-    private volatile Loaded last = new Loaded("", 0, Map.of(), Corpus.EMPTY);
+    private static final Loaded NOTHING = new Loaded("", 0, Map.of(), Corpus.EMPTY);
+
+    /** Where it is saved, or {@code null} when in memory only. */
+    private final Path file;
+    private volatile Loaded last;
+
+    /** A memory of this process only. */
+    public Memory() {
+      this(null, NOTHING);
+    }
+
+    private Memory(Path file, Loaded last) {
+      this.file = file;
+      this.last = last;
+    }
+
+    /**
+     * A memory kept in {@code file} (beside the persisted index, say): it starts with what the file
+     * holds, and each load that parsed or dropped a file saves it there again.
+     */
+    public static Memory savedIn(Path file) {
+      return new Memory(file, ArticleStore.read(file).orElse(NOTHING));
+    }
+
+    private void remember(Loaded loaded, boolean changed) {
+      last = loaded;
+      if (file != null && changed) {
+        ArticleStore.write(file, loaded);
+      }
+    }
   }
 
   /** A Markdown file to read: its real path, and its name as the operator sees it, for messages. */
@@ -115,7 +146,10 @@ public final class ContentLoader {
       }
     }
     Corpus corpus = Corpus.of(articles, skipped, reusable ? before.corpus() : Corpus.EMPTY);
-    memory.last = new Memory.Loaded(calendarKey, reader.maxFileBytes(), Map.copyOf(read), corpus);
+    // Saved again only when some file was parsed or dropped: a restart on unchanged content writes nothing.
+    boolean changed = !read.keySet().equals(known.keySet())
+        || read.entrySet().stream().anyMatch(entry -> known.get(entry.getKey()) != entry.getValue());
+    memory.remember(new Memory.Loaded(calendarKey, reader.maxFileBytes(), Map.copyOf(read), corpus), changed);
     return corpus;
   }
 

@@ -145,6 +145,16 @@ final class IndexStore {
     }
   }
 
+  /**
+   * Whether {@code file} belongs to the index: Lucene's segment files ({@code _0.cfs}, also those a
+   * crash left half-written), its commits ({@code segments_N}, {@code pending_segments_N}) and
+   * {@code write.lock}, and the warm-up saved for it ({@link WarmState#FILE}).
+   */
+  private static boolean isIndexFile(String file) {
+    return file.startsWith("_") || file.startsWith("segments") || file.startsWith("pending_segments")
+        || file.equals(IndexWriter.WRITE_LOCK_NAME) || file.equals(WarmState.FILE);
+  }
+
   /** Waits for the folder's lock: another process may be building the same index. */
   private static Lock lock(Directory directory, Path folder) throws IOException {
     long start = System.nanoTime();
@@ -238,14 +248,15 @@ final class IndexStore {
 
   /**
    * Deletes the articles of {@code present} whose hash is not the one {@code wanted}, adds those of
-   * {@code corpus} that the index lacks, and commits with the new hashes. {@code fresh} starts from an
-   * empty folder instead. Returns how many articles were added.
+   * {@code corpus} that the index lacks, and commits with the new hashes. {@code fresh} starts from a
+   * folder emptied of the index's files instead (other files, such as the parsed articles serve keeps
+   * there, stay). Returns how many articles were added.
    */
   private static int write(Directory directory, Corpus corpus, Analyzer analyzer, Map<String, String> present,
       Map<String, String> wanted, boolean fresh, int threads) throws IOException {
     if (fresh) {
       for (String file : directory.listAll()) {
-        if (!file.equals(LOCK)) {
+        if (isIndexFile(file)) {
           directory.deleteFile(file);
         }
       }

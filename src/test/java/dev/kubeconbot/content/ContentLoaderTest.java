@@ -70,6 +70,43 @@ class ContentLoaderTest {
   }
 
   @Test
+  void aSavedMemorySparesARestartTheParsingOfUnchangedFiles(@TempDir Path dir, @TempDir Path index) throws Exception {
+    Files.writeString(dir.resolve("kept.md"), "# Kept\n\nService mesh talks filled the biggest room at KubeCon EU 2019.\n");
+    Files.writeString(dir.resolve("edited.md"), "# Edited\n\nWebAssembly was new at KubeCon EU 2021.\n");
+    Path saved = index.resolve("articles.bin");
+    Corpus first;
+    try (CapturedLog log = CapturedLog.of(ArticleReader.class)) {
+      first = new ContentLoader(Seeds.calendar(), ContentLoader.DEFAULT_MAX_FILE_BYTES, ContentLoader.Memory.savedIn(saved))
+          .load(List.of(dir));
+      assertThat(log.messages()).anyMatch(m -> m.contains("kept.md") && m.contains("title from first heading"));
+    }
+    assertThat(saved).exists();
+
+    Files.writeString(dir.resolve("edited.md"), "# Edited\n\nWebAssembly came of age at KubeCon EU 2021.\n");
+    try (CapturedLog log = CapturedLog.of(ArticleReader.class)) {
+      Corpus restarted = new ContentLoader(Seeds.calendar(), ContentLoader.DEFAULT_MAX_FILE_BYTES,
+          ContentLoader.Memory.savedIn(saved)).load(List.of(dir));
+      // Only the edited file was parsed (its inference logged); the other came back as it was read.
+      assertThat(log.messages()).anyMatch(m -> m.contains("edited.md")).noneMatch(m -> m.contains("kept.md"));
+      assertThat(restarted.articles().get(1)).isEqualTo(first.articles().get(1));
+      assertThat(restarted.passages()).extracting(Passage::text)
+          .containsExactly("WebAssembly came of age at KubeCon EU 2021.", first.passages().get(1).text());
+    }
+
+    byte[] bytes = Files.readAllBytes(saved);
+    bytes[bytes.length / 2] ^= 0x5a;
+    Files.write(saved, bytes);
+    try (CapturedLog log = CapturedLog.named("dev.kubeconbot.content")) {
+      Corpus damaged = new ContentLoader(Seeds.calendar(), ContentLoader.DEFAULT_MAX_FILE_BYTES,
+          ContentLoader.Memory.savedIn(saved)).load(List.of(dir));
+      assertThat(log.messages()).anyMatch(m -> m.contains("cannot be read") && m.contains("parsing the content"))
+          .anyMatch(m -> m.contains("kept.md"));
+      assertThat(damaged.articles()).isEqualTo(new ContentLoader(Seeds.calendar(), ContentLoader.DEFAULT_MAX_FILE_BYTES)
+          .load(List.of(dir)).articles());
+    }
+  }
+
+  @Test
   void aMissingFolderIsAnError(@TempDir Path dir) {
     assertThatThrownBy(() -> loader.load(List.of(dir.resolve("nope"))))
         .isInstanceOf(ContentException.class)

@@ -187,11 +187,13 @@ class IndexStoreTest {
     // A crash while committing: a newer segments file, cut short, and a stray segment file.
     Files.write(index.resolve("segments_9"), new byte[] {0x3f, (byte) 0xd7, 0x6c, 0x17, 0, 0});
     Files.write(index.resolve("_zz.cfs"), new byte[100]);
+    Path notTheIndex = Files.writeString(index.resolve("kubecon-bot-articles.bin"), "kept");
     IndexStore.Opened again = open(corpus);
     assertThat(again.outcome()).isEqualTo(IndexStore.Outcome.BUILT);
     assertThat(again.reader().numDocs()).isEqualTo(corpus.passages().size());
     again.reader().close();
     assertThat(index.resolve("_zz.cfs")).doesNotExist();
+    assertThat(notTheIndex).as("a rebuild deletes the index's own files only").hasContent("kept");
     assertThat(log.messages()).anyMatch(m -> m.contains("cannot be read"));
   }
 

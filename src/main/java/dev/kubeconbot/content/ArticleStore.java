@@ -1,0 +1,174 @@
+package dev.kubeconbot.content;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link ContentLoader.Memory} on disk, beside the persisted index: the parsed articles of the last
+ * load, each with the hash of the file it was read from, so that a restart reads every file (to
+ * know it is unchanged) but parses none that is. At 10,000 articles parsing is most of a restart.
+ * The file ends in a checksum and names its format, the calendar and the size cap; any other file,
+ * or a damaged one, is ignored and replaced.
+ */
+final class ArticleStore {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ArticleStore.class);
+  /** Bump when {@link Article}, {@link Block} or this layout change. */
+  private static final int FORMAT = 1;
+  private static final Block.Kind[] KINDS = Block.Kind.values();
+  /** No article text is longer than a content file may be; a longer length means a damaged file. */
+  private static final int MAX_STRING_BYTES = 64 << 20;
+
+  private ArticleStore() {}
+
+  /** What {@code file} holds; empty if it is missing, of another format, or damaged. */
+  static Optional<ContentLoader.Memory.Loaded> read(Path file) {
+    CRC32 crc = new CRC32();
+    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        DataInputStream in = new DataInputStream(new CheckedInputStream(raw, crc))) {
+      if (in.readInt() != FORMAT) {
+        return Optional.empty();
+      }
+      String calendarKey = string(in);
+      long maxFileBytes = in.readLong();
+      int count = in.readInt();
+      Map<String, ContentLoader.Memory.Known> byLabel = new HashMap<>(count * 2);
+      for (int i = 0; i < count; i++) {
+        String label = string(in);
+        byte[] digest = new byte[in.readUnsignedByte()];
+        in.readFully(digest);
+        byLabel.put(label, new ContentLoader.Memory.Known(digest, article(in)));
+      }
+      long computed = crc.getValue();
+      if (in.readLong() != computed) {
+        throw new IOException("checksum mismatch");
+      }
+      return Optional.of(new ContentLoader.Memory.Loaded(calendarKey, maxFileBytes, byLabel, Corpus.EMPTY));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("saved articles in {} cannot be read ({}); parsing the content", file, e.toString());
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Saves {@code loaded} in {@code file}: written aside and moved into place, so that a reader sees the
+   * old file or the new one. A failure only costs the next start the parsing.
+   */
+  static void write(Path file, ContentLoader.Memory.Loaded loaded) {
+    Path temporary = null;
+    try {
+      Files.createDirectories(file.getParent());
+      temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+      CRC32 crc = new CRC32();
+      try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16);
+          DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, crc))) {
+        out.writeInt(FORMAT);
+        string(out, loaded.calendarKey());
+        out.writeLong(loaded.maxFileBytes());
+        out.writeInt(loaded.byLabel().size());
+        for (Map.Entry<String, ContentLoader.Memory.Known> entry : loaded.byLabel().entrySet()) {
+          string(out, entry.getKey());
+          out.writeByte(entry.getValue().digest().length);
+          out.write(entry.getValue().digest());
+          article(out, entry.getValue().article());
+        }
+        out.writeLong(crc.getValue());
+      }
+      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("cannot save the parsed articles in {} ({}); the next start parses them again", file, e.toString());
+      if (temporary != null) {
+        try {
+          Files.deleteIfExists(temporary);
+        } catch (IOException ignored) {
+          // Nothing more to do: the folder is failing.
+        }
+      }
+    }
+  }
+
+  private static Article article(DataInputStream in) throws IOException {
+    String id = string(in);
+    String file = string(in);
+    String title = string(in);
+    String source = string(in);
+    Edition edition = new Edition(string(in), in.readInt());
+    String lang = string(in);
+    List<String> tags = new ArrayList<>();
+    for (int i = in.readInt(); i > 0; i--) {
+      tags.add(string(in));
+    }
+    List<Block> blocks = new ArrayList<>();
+    for (int i = in.readInt(); i > 0; i--) {
+      blocks.add(new Block(KINDS[in.readUnsignedByte()], string(in), string(in), string(in)));
+    }
+    return new Article(id, file, title, source, edition, lang, tags, blocks);
+  }
+
+  private static void article(DataOutputStream out, Article article) throws IOException {
+    string(out, article.id());
+    string(out, article.file());
+    string(out, article.title());
+    string(out, article.source());
+    string(out, article.edition().region());
+    out.writeInt(article.edition().year());
+    string(out, article.lang());
+    out.writeInt(article.tags().size());
+    for (String tag : article.tags()) {
+      string(out, tag);
+    }
+    out.writeInt(article.blocks().size());
+    for (Block block : article.blocks()) {
+      out.writeByte(block.kind().ordinal());
+      string(out, block.text());
+      string(out, block.section());
+      string(out, block.marker());
+    }
+  }
+
+  /** A string of any length, or {@code null} ({@link DataOutputStream#writeUTF} stops at 64 KB). */
+  private static void string(DataOutputStream out, String text) throws IOException {
+    if (text == null) {
+      out.writeInt(-1);
+      return;
+    }
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(bytes.length);
+    out.write(bytes);
+  }
+
+  private static String string(DataInputStream in) throws IOException {
+    int length = in.readInt();
+    if (length < 0) {
+      return null;
+    }
+    if (length > MAX_STRING_BYTES) {
+      throw new IOException("a string of " + length + " bytes: the file is damaged");
+    }
+    byte[] bytes = new byte[length];
+    in.readFully(bytes);
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+}
