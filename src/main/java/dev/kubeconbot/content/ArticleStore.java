@@ -34,7 +34,7 @@ final class ArticleStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(ArticleStore.class);
   /** Bump when {@link Article}, {@link Block} or this layout change. */
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
   private static final Block.Kind[] KINDS = Block.Kind.values();
   /** No article text is longer than a content file may be; a longer length means a damaged file. */
   private static final int MAX_STRING_BYTES = 64 << 20;
@@ -122,7 +122,15 @@ final class ArticleStore {
     }
     List<Block> blocks = new ArrayList<>();
     for (int i = in.readInt(); i > 0; i--) {
-      blocks.add(new Block(KINDS[in.readUnsignedByte()], string(in), string(in), string(in)));
+      Block.Kind kind = KINDS[in.readUnsignedByte()];
+      String text = string(in);
+      String section = string(in);
+      String marker = string(in);
+      List<LinkWords> links = new ArrayList<>();
+      for (int l = in.readInt(); l > 0; l--) {
+        links.add(new LinkWords(string(in), string(in)));
+      }
+      blocks.add(new Block(kind, text, section, marker, links));
     }
     return new Article(id, file, title, source, edition, lang, tags, blocks);
   }
@@ -145,6 +153,11 @@ final class ArticleStore {
       string(out, block.text());
       string(out, block.section());
       string(out, block.marker());
+      out.writeInt(block.links().size());
+      for (LinkWords link : block.links()) {
+        string(out, link.text());
+        string(out, link.words());
+      }
     }
   }
 

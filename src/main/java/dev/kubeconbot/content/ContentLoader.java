@@ -80,6 +80,7 @@ public final class ContentLoader {
 
     /** Where it is saved, or {@code null} when in memory only. */
     private final Path file;
+    /** What the last load read; {@code null} until the saved file is read, on the first load. */
     private volatile Loaded last;
 
     /** A memory of this process only. */
@@ -93,11 +94,19 @@ public final class ContentLoader {
     }
 
     /**
-     * A memory kept in {@code file} (beside the persisted index, say): it starts with what the file
-     * holds, and each load that parsed or dropped a file saves it there again.
+     * A memory kept in {@code file} (beside the persisted index, say): the first load starts from what
+     * the file holds (read then, on the loading thread, not on the caller's), and each load that
+     * parsed or dropped a file saves it there again.
      */
     public static Memory savedIn(Path file) {
-      return new Memory(file, ArticleStore.read(file).orElse(NOTHING));
+      return new Memory(file, null);
+    }
+
+    private synchronized Loaded last() {
+      if (last == null) {
+        last = ArticleStore.read(file).orElse(NOTHING);
+      }
+      return last;
     }
 
     private void remember(Loaded loaded, boolean changed) {
@@ -128,7 +137,7 @@ public final class ContentLoader {
         }
       }
     }
-    Memory.Loaded before = memory.last;
+    Memory.Loaded before = memory.last();
     boolean reusable = before.calendarKey().equals(calendarKey) && before.maxFileBytes() == reader.maxFileBytes();
     Map<String, Memory.Known> known = reusable ? before.byLabel() : Map.of();
     // Parsing is most of a large corpus's start (Markdown, front matter, edition inference), and each

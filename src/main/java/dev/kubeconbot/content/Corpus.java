@@ -58,7 +58,7 @@ public final class Corpus {
     for (Article article : articles) {
       List<Passage> before = known.get(article);
       if (before != null) {
-        before.forEach(p -> passages.add(new Passage(passages.size(), article, p.section(), p.text())));
+        before.forEach(p -> passages.add(new Passage(passages.size(), article, p.section(), p.text(), p.linkWords())));
         continue;
       }
       for (PassageSplitter.Draft draft : PassageSplitter.split(article)) {
