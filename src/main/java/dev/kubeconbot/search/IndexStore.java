@@ -114,6 +114,8 @@ final class IndexStore {
    *
    * @throws IOException if the folder cannot be created or written
    */
+  // "try": the lock is held for the block's extent and never read; javac 21 has no unnamed variable for it
+  @SuppressWarnings("try")
   static Opened onDisk(Path folder, Corpus corpus, Analyzer analyzer, int threads) throws IOException {
     Files.createDirectories(folder);
     Map<String, String> wanted = hashes(corpus);
