@@ -1,25 +1,15 @@
 package dev.kubeconbot.content;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
-import java.util.zip.CheckedOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,9 +33,7 @@ final class ArticleStore {
 
   /** What {@code file} holds; empty if it is missing, of another format, or damaged. */
   static Optional<ContentLoader.Memory.Loaded> read(Path file) {
-    CRC32 crc = new CRC32();
-    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        DataInputStream in = new DataInputStream(new CheckedInputStream(raw, crc))) {
+    return saved(file).read(in -> {
       if (in.readInt() != FORMAT) {
         return Optional.empty();
       }
@@ -59,54 +47,28 @@ final class ArticleStore {
         in.readFully(digest);
         byLabel.put(label, new ContentLoader.Memory.Known(digest, article(in)));
       }
-      long computed = crc.getValue();
-      if (in.readLong() != computed) {
-        throw new IOException("checksum mismatch");
-      }
       return Optional.of(new ContentLoader.Memory.Loaded(calendarKey, maxFileBytes, byLabel, Corpus.EMPTY));
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("saved articles in {} cannot be read ({}); parsing the content", file, e.toString());
-      return Optional.empty();
-    }
+    }, "parsing the content");
   }
 
-  /**
-   * Saves {@code loaded} in {@code file}: written aside and moved into place, so that a reader sees the
-   * old file or the new one. A failure only costs the next start the parsing.
-   */
+  /** Saves {@code loaded} in {@code file} (see {@link SavedFile}): a failure only costs the next start the parsing. */
   static void write(Path file, ContentLoader.Memory.Loaded loaded) {
-    Path temporary = null;
-    try {
-      Files.createDirectories(file.getParent());
-      temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-      CRC32 crc = new CRC32();
-      try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16);
-          DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, crc))) {
-        out.writeInt(FORMAT);
-        string(out, loaded.calendarKey());
-        out.writeLong(loaded.maxFileBytes());
-        out.writeInt(loaded.byLabel().size());
-        for (Map.Entry<String, ContentLoader.Memory.Known> entry : loaded.byLabel().entrySet()) {
-          string(out, entry.getKey());
-          out.writeByte(entry.getValue().digest().length);
-          out.write(entry.getValue().digest());
-          article(out, entry.getValue().article());
-        }
-        out.writeLong(crc.getValue());
+    saved(file).write(out -> {
+      out.writeInt(FORMAT);
+      string(out, loaded.calendarKey());
+      out.writeLong(loaded.maxFileBytes());
+      out.writeInt(loaded.byLabel().size());
+      for (Map.Entry<String, ContentLoader.Memory.Known> entry : loaded.byLabel().entrySet()) {
+        string(out, entry.getKey());
+        out.writeByte(entry.getValue().digest().length);
+        out.write(entry.getValue().digest());
+        article(out, entry.getValue().article());
       }
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("cannot save the parsed articles in {} ({}); the next start parses them again", file, e.toString());
-      if (temporary != null) {
-        try {
-          Files.deleteIfExists(temporary);
-        } catch (IOException ignored) {
-          // Nothing more to do: the folder is failing.
-        }
-      }
-    }
+    }, "the next start parses them again");
+  }
+
+  private static SavedFile saved(Path file) {
+    return SavedFile.at(file, "parsed articles", LOG);
   }
 
   private static Article article(DataInputStream in) throws IOException {

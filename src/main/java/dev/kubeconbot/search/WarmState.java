@@ -4,18 +4,9 @@ import dev.kubeconbot.content.Corpus;
 import dev.kubeconbot.content.Edition;
 import dev.kubeconbot.content.EventCalendar;
 import dev.kubeconbot.content.Passage;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import dev.kubeconbot.content.SavedFile;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,9 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
-import java.util.zip.CheckedOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,10 +56,7 @@ final class WarmState {
 
   /** The state saved in {@code folder} under {@code key}; empty if there is none, or another, or it is damaged. */
   static Optional<State> read(Path folder, String key, Corpus corpus, Glossary glossary) {
-    Path file = folder.resolve(FILE);
-    CRC32 crc = new CRC32();
-    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
-        DataInputStream in = new DataInputStream(new CheckedInputStream(raw, crc))) {
+    return saved(folder).read(in -> {
       if (!key.equals(in.readUTF())) {
         LOG.info("saved warm-up in {} is of other content or settings; computing it", folder);
         return Optional.empty();
@@ -101,65 +86,40 @@ final class WarmState {
         }
         words.put(word, counts);
       }
-      long computed = crc.getValue();
-      if (in.readLong() != computed) {
-        throw new IOException("checksum mismatch");
-      }
       return Optional.of(new State(Map.copyOf(topics), WordStats.of(editions, words)));
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("saved warm-up in {} cannot be read ({}); computing it", folder, e.toString());
-      return Optional.empty();
-    }
+    }, "computing it");
   }
 
   /**
-   * Saves {@code state} in {@code folder} under {@code key}: written aside and moved into place, so a
-   * reader (another process on the same folder) sees the old file or the new one, never half of one.
-   * A failure only costs the next start the computation.
+   * Saves {@code state} in {@code folder} under {@code key} (see {@link SavedFile}): a failure only
+   * costs the next start the computation.
    */
   static void write(Path folder, String key, State state, Corpus corpus, Glossary glossary) {
     List<Edition> editions = List.copyOf(corpus.passageCounts().keySet());
-    Path file = folder.resolve(FILE);
-    Path temporary = null;
-    try {
-      temporary = Files.createTempFile(folder, FILE, ".tmp");
-      CRC32 crc = new CRC32();
-      try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(temporary));
-          DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, crc))) {
-        out.writeUTF(key);
-        for (Glossary.Topic topic : glossary.topics()) {
-          TopicMatches matches = state.topics().get(topic);
-          for (Edition edition : editions) {
-            EditionMatches match = matches.matches().get(edition);
-            out.writeInt(match.count());
-            out.writeInt(match.best() == null ? -1 : match.best().passage().id());
-            out.writeFloat(match.best() == null ? 0 : match.best().score());
-            out.writeInt(matches.mentions().get(edition).articles());
-          }
-        }
-        List<Map.Entry<String, int[]>> words = new ArrayList<>(state.words().counts().entrySet());
-        out.writeInt(words.size());
-        for (Map.Entry<String, int[]> word : words) {
-          out.writeUTF(word.getKey());
-          for (int count : word.getValue()) {
-            out.writeInt(count);
-          }
-        }
-        out.flush();
-        out.writeLong(crc.getValue());
-      }
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("cannot save the warm-up in {} ({}); the next start computes it again", folder, e.toString());
-      if (temporary != null) {
-        try {
-          Files.deleteIfExists(temporary);
-        } catch (IOException ignored) {
-          // Nothing more to do: the folder is failing.
+    saved(folder).write(out -> {
+      out.writeUTF(key);
+      for (Glossary.Topic topic : glossary.topics()) {
+        TopicMatches matches = state.topics().get(topic);
+        for (Edition edition : editions) {
+          EditionMatches match = matches.matches().get(edition);
+          out.writeInt(match.count());
+          out.writeInt(match.best() == null ? -1 : match.best().passage().id());
+          out.writeFloat(match.best() == null ? 0 : match.best().score());
+          out.writeInt(matches.mentions().get(edition).articles());
         }
       }
-    }
+      List<Map.Entry<String, int[]>> words = new ArrayList<>(state.words().counts().entrySet());
+      out.writeInt(words.size());
+      for (Map.Entry<String, int[]> word : words) {
+        out.writeUTF(word.getKey());
+        for (int count : word.getValue()) {
+          out.writeInt(count);
+        }
+      }
+    }, "the next start computes it again");
+  }
+
+  private static SavedFile saved(Path folder) {
+    return SavedFile.at(folder.resolve(FILE), "warm-up", LOG);
   }
 }
