@@ -41,7 +41,9 @@ final class QueryPlanner {
       "is", "are", "was", "were", "am", "there", "anyone", "really", "special", "mentioning", "discussing",
       "talking", "saying", "told", "hear", "heard", "wondering", "curious", "kind", "sort", "trying",
       "多少", "有多少", "谁", "是谁", "哪里", "哪儿", "哪届", "那届", "这届", "那次", "那年", "了吗", "能", "可以",
-      "是否", "时候", "什么时候", "一下", "到底", "嘛", "么", "呢？", "怎么样", "哪一", "咋", "过", "着", "得", "地");
+      "是否", "时候", "什么时候", "一下", "到底", "嘛", "么", "呢？", "怎么样", "哪一", "咋", "过", "着", "得", "地",
+      // the Chinese of "people", "think" and "still": "大家怎么看", "还有必要吗"
+      "大家", "人们", "人們", "还有", "還有", "看", "看法");
 
   /** A question for a number: its answer is a passage with figures in it. */
   private static final Pattern HOW_MANY = Pattern.compile(

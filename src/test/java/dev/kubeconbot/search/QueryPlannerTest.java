@@ -75,6 +75,14 @@ class QueryPlannerTest {
   }
 
   @Test
+  void chineseOpinionQuestionsKeepOnlyTheirTopic() {
+    assertThat(planner.plan("大家对 GitOps 怎么看").concepts()).extracting(Concept::label)
+        .containsExactly("GitOps");
+    assertThat(planner.plan("服务网格还有必要吗").concepts()).extracting(Concept::label)
+        .doesNotContain("还有").contains("service mesh · 服务网格");
+  }
+
+  @Test
   void lexiconWordsCarryTheirTranslationsBothWays() {
     QueryPlan english = planner.plan("Why do companies run outdated Kubernetes versions?");
     assertThat(english.concepts()).extracting(Concept::label).contains("companies", "outdated", "versions");
