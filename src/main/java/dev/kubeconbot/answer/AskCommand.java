@@ -35,7 +35,7 @@ public final class AskCommand implements Command {
   public Answer answer(Invocation call) {
     String question = call.option(QUESTION);
     Library library = call.library();
-    String title = call.text("ask.heading", question);
+    String title = call.heading("ask.heading", question);
     Edition edition = Editions.asked(library, question);
     Edition scope = null;
     String searchText = question;

@@ -26,4 +26,13 @@ public record Invocation(String query, Map<String, String> options, Lang lang, L
   public String text(String key, Object... args) {
     return Messages.get(lang, key, args);
   }
+
+  /**
+   * The title {@code key} makes of the user's {@code words} ("“wasm” across KubeCon editions"), or,
+   * when nothing is left of them (a question of control characters only), one that says so: every
+   * answer has a title to show, and "“” across KubeCon editions" or an empty CLI heading is not one.
+   */
+  public String heading(String key, String words) {
+    return words.isBlank() ? text("query.emptyHeading") : text(key, words);
+  }
 }

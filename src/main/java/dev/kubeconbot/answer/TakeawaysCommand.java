@@ -81,14 +81,14 @@ public final class TakeawaysCommand implements Command {
     Library library = call.library();
     String yearText = call.option(YEAR);
     if (!yearText.matches("\\d{4}") || Integer.parseInt(yearText) < FIRST_YEAR || Integer.parseInt(yearText) > LAST_YEAR) {
-      return Answer.guidance("takeaways", call.query(), call.text("takeaways.heading", yearText),
+      return Answer.guidance("takeaways", call.query(), call.heading("takeaways.heading", yearText),
           call.text("takeaways.badYear", FIRST_YEAR, LAST_YEAR, years(library)));
     }
     String region = null;
     if (!call.option(REGION).isEmpty()) {
       Optional<String> known = library.calendar().region(call.option(REGION));
       if (known.isEmpty()) {
-        return Answer.guidance("takeaways", call.query(), call.text("takeaways.heading", yearText),
+        return Answer.guidance("takeaways", call.query(), call.heading("takeaways.heading", yearText),
             call.text("takeaways.badRegion", call.option(REGION), String.join(", ", library.calendar().regions())));
       }
       region = known.get();

@@ -35,15 +35,15 @@ public final class TopicCommand implements Command {
     Library library = call.library();
     QueryPlan plan = library.plan(topic);
     if (plan.isEmpty()) {
-      return Answer.guidance("topic", call.query(), call.text("topic.heading", topic), call.text("query.empty"));
+      return Answer.guidance("topic", call.query(), call.heading("topic.heading", topic), call.text("query.empty"));
     }
     List<SearchHit> hits = Retrieval.select(library, plan, POLICY, null);
     if (hits.isEmpty()) {
-      return Answer.message("topic", call.query(), call.text("topic.heading", topic),
+      return Answer.message("topic", call.query(), call.heading("topic.heading", topic),
           Retrieval.nothingAbout(call, topic));
     }
     String hint = call.text("topic.hint", Retrieval.editionCounts(Retrieval.countByEdition(library, plan)), topic);
-    return Answer.of("topic", call.query(), call.text("topic.heading", topic),
+    return Answer.of("topic", call.query(), call.heading("topic.heading", topic),
         new Answer.Quotes(Retrieval.quotes(hits, plan, library), Optional.of(hint)));
   }
 

@@ -28,7 +28,7 @@ public final class TrendCommand implements Command {
   public Answer answer(Invocation call) {
     String topic = call.option(TOPIC);
     Library library = call.library();
-    String title = call.text("trend.heading", topic);
+    String title = call.heading("trend.heading", topic);
     QueryPlan plan = library.plan(topic);
     if (plan.isEmpty()) {
       return Answer.guidance("trend", call.query(), title, call.text("query.empty"));

@@ -143,7 +143,7 @@ public final class TrendsCommand implements Command {
   }
 
   private static Answer unknown(Invocation call, String text, List<Edition> editions) {
-    return Answer.guidance("trends", call.query(), call.text("trends.heading", text),
+    return Answer.guidance("trends", call.query(), call.heading("trends.heading", text),
         call.text("trends.badEdition", text, editions.stream().map(Edition::shortLabel).collect(Collectors.joining(", "))));
   }
 

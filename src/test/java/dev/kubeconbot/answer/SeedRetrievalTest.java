@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * A labelled retrieval evaluation over the seed articles: each query names the article a reader
  * would expect among the first three quotes. Written from reading the articles, in both languages.
  */
-class RetrievalEvalTest {
+class SeedRetrievalTest {
 
   private static final String TAKEAWAYS_2021 = "2021-eu-3-key-takeaways";
   private static final String APP_DELIVERY = "2021-eu-app-delivery-challenge";
