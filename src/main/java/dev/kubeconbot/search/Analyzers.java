@@ -14,6 +14,7 @@ import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -70,18 +71,33 @@ final class Analyzers {
     };
   }
 
+  /** How far an English word is reduced before it is compared with lexicon headwords. */
+  enum Reduction {
+    /** As written, lower-cased ("news", "organizations"). */
+    NONE,
+    /** Plurals made singular ("organizations" → "organization"), nothing else. */
+    PLURAL,
+    /** Porter-stemmed ("organizations", "organizer" and "organize" are all "organ"). */
+    STEM
+  }
+
   /**
-   * English words lower-cased and Porter-stemmed, stop words kept: how lexicon headwords and the
-   * words of a question are compared, so that "developers" finds the headword "developer".
+   * English words lower-cased and reduced as {@code reduction} says, stop words kept, one token per
+   * word whatever the reduction (so that the tokens of one text line up across reductions): how
+   * lexicon headwords and the words of a question are compared.
    */
-  static Analyzer stems() {
+  static Analyzer english(Reduction reduction) {
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String field) {
         Tokenizer source = new StandardTokenizer();
-        TokenStream stream = new LowerCaseFilter(new CJKWidthFilter(source));
-        stream = new EnglishPossessiveFilter(stream);
-        return new TokenStreamComponents(source, new PorterStemFilter(stream));
+        TokenStream stream = new EnglishPossessiveFilter(new LowerCaseFilter(new CJKWidthFilter(source)));
+        stream = switch (reduction) {
+          case NONE -> stream;
+          case PLURAL -> new EnglishMinimalStemFilter(stream);
+          case STEM -> new PorterStemFilter(stream);
+        };
+        return new TokenStreamComponents(source, stream);
       }
     };
   }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,9 +21,12 @@ import org.apache.lucene.analysis.Analyzer;
 /**
  * The bilingual English ↔ Chinese lexicon ({@code config/lexicon.yaml}): everyday words of writing
  * about cloud native, used at query time only, so that an English question reaches a Chinese
- * article ("outdated" → 过时) and a Chinese question an English one (过时 → outdated). English
- * headwords are compared stemmed ("developers" is "developer"); Chinese → English is the inverse map.
- * Immutable and thread-safe.
+ * article ("outdated" → 过时) and a Chinese question an English one (过时 → outdated). An English
+ * word finds the headword it is a form of: as written, else made singular ("developers" is
+ * "developer"), else by its stem ("attending" is "attend"). Only when no headword has the form
+ * written does the stem decide, since Porter's stems join words of other senses: "organizations"
+ * and "organizer" are both "organ", but only the organizer is a 组织者, and "developers" are
+ * 开发者 while "development" is also 发展. Chinese → English is the inverse map. Immutable and thread-safe.
  */
 public final class Lexicon {
 
@@ -40,13 +44,19 @@ public final class Lexicon {
   /** Chinese renderings shorter than this are not matched: one character is rarely one word. */
   private static final int MIN_CHINESE = 2;
 
+  /** The reductions a word is compared by, least first: the first that finds a headword decides. */
+  private static final List<Analyzers.Reduction> REDUCTIONS = List.of(Analyzers.Reduction.values());
+
   /** The lexicon with no entries. */
   public static final Lexicon EMPTY = new Lexicon(Map.of());
 
-  private final Analyzer stems = Analyzers.stems();
+  private final Map<Analyzers.Reduction, Analyzer> reducers = new EnumMap<>(Analyzers.Reduction.class);
   private final int headwords;
-  /** Renderings by stemmed headword ("develop" → 开发者, 开发人员 …). */
-  private final Map<String, List<String>> chineseByStem = new HashMap<>();
+  /**
+   * Per reduction, the renderings by reduced headword: as written "organization" → 组织, 机构 …;
+   * stemmed "organ" → those and the organizer's 组织者, 主办方 ….
+   */
+  private final Map<Analyzers.Reduction, Map<String, List<String>>> chineseByReduced = new EnumMap<>(Analyzers.Reduction.class);
   private final int longestHeadword;
   /** Headwords by Chinese rendering, renderings grouped by first character, longest first. */
   private final Map<String, List<String>> englishByChinese = new HashMap<>();
@@ -54,14 +64,19 @@ public final class Lexicon {
 
   public Lexicon(Map<String, List<String>> entries) {
     this.headwords = entries.size();
+    for (Analyzers.Reduction reduction : REDUCTIONS) {
+      reducers.put(reduction, Analyzers.english(reduction));
+      chineseByReduced.put(reduction, new HashMap<>());
+    }
     int longest = 0;
     for (Map.Entry<String, List<String>> entry : entries.entrySet()) {
-      List<String> stemmed = stemsOf(entry.getKey());
-      if (stemmed.isEmpty()) {
-        continue;
+      for (Analyzers.Reduction reduction : REDUCTIONS) {
+        List<String> reduced = terms(words(reduction, entry.getKey()));
+        if (!reduced.isEmpty()) {
+          longest = Math.max(longest, reduced.size());
+          chineseByReduced.get(reduction).merge(String.join(" ", reduced), List.copyOf(entry.getValue()), Lexicon::union);
+        }
       }
-      longest = Math.max(longest, stemmed.size());
-      chineseByStem.merge(String.join(" ", stemmed), List.copyOf(entry.getValue()), Lexicon::union);
       for (String chinese : entry.getValue()) {
         if (chinese.length() >= MIN_CHINESE) {
           englishByChinese.merge(chinese, List.of(entry.getKey()), Lexicon::union);
@@ -103,7 +118,13 @@ public final class Lexicon {
 
   /** The Chinese renderings of an English word or fixed phrase, in any inflection; empty if unknown. */
   public List<String> chinese(String english) {
-    return chineseByStem.getOrDefault(String.join(" ", stemsOf(english)), List.of());
+    for (Analyzers.Reduction reduction : REDUCTIONS) {
+      List<String> chinese = chineseByReduced.get(reduction).get(String.join(" ", terms(words(reduction, english))));
+      if (chinese != null) {
+        return chinese;
+      }
+    }
+    return List.of();
   }
 
   /** The English headwords a Chinese word renders; empty if unknown. */
@@ -118,15 +139,19 @@ public final class Lexicon {
    */
   public List<Match> matches(String text) {
     List<Match> matches = new ArrayList<>();
-    List<Analyzers.Token> words = Analyzers.tokens(stems, "q", text).stream()
-        .filter(t -> !Scripts.hasHan(t.term()))
-        .toList();
+    // Every reduction keeps one token per word, so the i-th token is the same word in each.
+    Map<Analyzers.Reduction, List<String>> reduced = new EnumMap<>(Analyzers.Reduction.class);
+    List<Analyzers.Token> words = List.of();
+    for (Analyzers.Reduction reduction : REDUCTIONS) {
+      words = words(reduction, text);
+      reduced.put(reduction, terms(words));
+    }
     for (int i = 0; i < words.size(); ) {
       int taken = 0;
       for (int n = Math.min(longestHeadword, words.size() - i); n >= 1 && taken == 0; n--) {
         List<Analyzers.Token> run = words.subList(i, i + n);
-        List<String> chinese = chineseByStem.get(run.stream().map(Analyzers.Token::term).collect(Collectors.joining(" ")));
-        if (chinese != null && consecutive(run)) {
+        List<String> chinese = consecutive(run) ? lookUp(reduced, i, i + n) : null;
+        if (chinese != null) {
           int start = run.getFirst().start();
           int end = run.getLast().end();
           matches.add(new Match(text.substring(start, end), chinese, start, end));
@@ -167,8 +192,24 @@ public final class Lexicon {
     return true;
   }
 
-  private List<String> stemsOf(String english) {
-    return Analyzers.tokens(stems, "q", english).stream().map(Analyzers.Token::term).toList();
+  /** The renderings of the words [from, to), by the least reduction that finds a headword; {@code null} if none does. */
+  private List<String> lookUp(Map<Analyzers.Reduction, List<String>> reduced, int from, int to) {
+    for (Analyzers.Reduction reduction : REDUCTIONS) {
+      List<String> chinese = chineseByReduced.get(reduction).get(String.join(" ", reduced.get(reduction).subList(from, to)));
+      if (chinese != null) {
+        return chinese;
+      }
+    }
+    return null;
+  }
+
+  /** The English words of {@code text} (Chinese characters left out), reduced as {@code reduction} says. */
+  private List<Analyzers.Token> words(Analyzers.Reduction reduction, String text) {
+    return Analyzers.tokens(reducers.get(reduction), "q", text).stream().filter(t -> !Scripts.hasHan(t.term())).toList();
+  }
+
+  private static List<String> terms(List<Analyzers.Token> tokens) {
+    return tokens.stream().map(Analyzers.Token::term).toList();
   }
 
   private static List<String> union(List<String> a, List<String> b) {

@@ -7,6 +7,7 @@ import dev.kubeconbot.testing.Seeds;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LexiconTest {
@@ -33,6 +34,34 @@ class LexiconTest {
     assertThat(lexicon.chinese("developers")).containsExactly("开发者", "开发人员", "開發者");
     assertThat(lexicon.chinese("Outdated")).containsExactly("过时", "過時");
     assertThat(lexicon.chinese("blockchain")).isEmpty();
+  }
+
+  /**
+   * Porter gives "organizations", "organizer" and "organize" one stem: a word takes the renderings
+   * of the headword it is a form of, and a stem shared by other senses decides only when none is.
+   */
+  @Test
+  void aWordTakesTheSenseOfItsOwnHeadwordNotOfAnotherWithTheSameStem() throws IOException {
+    Lexicon lexicon = read("""
+        version: 1
+        entries:
+          organizer: [组织者, 主办方]
+          organization: [组织, 机构]
+          develop: [开发, 发展]
+          developer: [开发者]
+          new: [新]
+          news: [新闻]
+          attend: [参加]
+        """);
+    assertThat(lexicon.chinese("organizations")).containsExactly("组织", "机构");
+    assertThat(lexicon.chinese("Organizers")).containsExactly("组织者", "主办方");
+    assertThat(lexicon.chinese("developers")).containsExactly("开发者");
+    assertThat(lexicon.chinese("news")).containsExactly("新闻");
+    assertThat(lexicon.chinese("attending")).containsExactly("参加");
+    assertThat(lexicon.chinese("developing")).contains("开发");
+    assertThat(lexicon.matches("which organizations' developers attended"))
+        .extracting(Lexicon.Match::translations)
+        .containsExactly(List.of("组织", "机构"), List.of("开发者"), List.of("参加"));
   }
 
   @Test
