@@ -20,6 +20,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -53,6 +55,9 @@ final class ServeCli implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // The glossary, lexicon and calendar and the Chinese dictionaries load on the other core while
+    // this one reads the settings, which say where the content and the index are.
+    CompletableFuture<Library.ConfigFiles> configFiles = Library.ConfigFiles.readInBackground(options.config);
     BotConfig config;
     try {
       config = ConfigLoader.load(options.config, env);
@@ -68,8 +73,13 @@ final class ServeCli implements Callable<Integer> {
     SemanticSearch semantic = config.search().semantic() ? SemanticSearch.open(config.search().vectorCache()) : null;
     // A restart, and each reload, parses only the files that changed since the last load.
     ContentLoader.Memory read = ContentLoader.Memory.savedIn(index.resolve(ARTICLES_FILE));
-    BotApp.LibraryLoader library = withVectors(semantic, registry,
-        () -> Library.loadPersisted(config.configDir(), content, config.contentMaxFileBytes(), index, read));
+    // The first load takes the files read above; each reload reads them again.
+    AtomicReference<CompletableFuture<Library.ConfigFiles>> unused = new AtomicReference<>(configFiles);
+    BotApp.LibraryLoader library = withVectors(semantic, registry, () -> {
+      CompletableFuture<Library.ConfigFiles> files = unused.getAndSet(null);
+      return Library.loadPersisted(files != null ? files : Library.ConfigFiles.readInBackground(config.configDir()),
+          content, config.contentMaxFileBytes(), index, read);
+    });
     CommandRegistry commands = CommandRegistry.standard();
     BotApp app = new BotApp(config, registry, () -> new AnswerEngine(commands, library.load()), frontEnds(commands));
     app.reloadOnChange(content, library);

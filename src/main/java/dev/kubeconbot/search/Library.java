@@ -94,8 +94,8 @@ public final class Library implements AutoCloseable {
    * @throws ContentException if a content folder or a configuration file cannot be used
    */
   public static Library load(Path configDir, List<Path> contentDirs, long maxFileBytes) throws ContentException {
-    Sources sources = read(configDir, contentDirs, maxFileBytes, new ContentLoader.Memory());
-    return of(sources.corpus(), sources.glossary(), sources.lexicon(), sources.shortForms(), sources.calendar());
+    ConfigFiles config = ConfigFiles.await(ConfigFiles.readInBackground(configDir));
+    return of(PassageIndex.build(read(config, contentDirs, maxFileBytes, new ContentLoader.Memory())), config);
   }
 
   /**
@@ -108,37 +108,78 @@ public final class Library implements AutoCloseable {
    */
   public static Library loadPersisted(Path configDir, List<Path> contentDirs, long maxFileBytes, Path indexFolder,
       ContentLoader.Memory memory) throws ContentException {
-    Sources sources = read(configDir, contentDirs, maxFileBytes, memory);
-    return of(PassageIndex.open(indexFolder, sources.corpus()), sources.glossary(), sources.lexicon(), sources.shortForms(),
-        sources.calendar());
+    return loadPersisted(ConfigFiles.readInBackground(configDir), contentDirs, maxFileBytes, indexFolder, memory);
   }
 
-  /** What a library is made from, read and parsed. */
-  private record Sources(Corpus corpus, Glossary glossary, Lexicon lexicon, ShortForms shortForms, EventCalendar calendar) {}
+  /**
+   * {@link #loadPersisted(Path, List, long, Path, ContentLoader.Memory)} with the configuration files
+   * already being read ({@link ConfigFiles#readInBackground}): start-up begins that before it has
+   * parsed its own settings, which say where the content and the index are.
+   */
+  public static Library loadPersisted(CompletableFuture<ConfigFiles> config, List<Path> contentDirs, long maxFileBytes,
+      Path indexFolder, ContentLoader.Memory memory) throws ContentException {
+    ConfigFiles files = ConfigFiles.await(config);
+    return of(PassageIndex.open(indexFolder, read(files, contentDirs, maxFileBytes, memory)), files);
+  }
 
-  private static Sources read(Path configDir, List<Path> contentDirs, long maxFileBytes, ContentLoader.Memory memory)
+  /**
+   * The configuration files a library is made with besides the content: {@code events.yaml},
+   * {@code glossary.yaml}, {@code lexicon.yaml} and {@code shortforms.yaml} from a folder, or the copies
+   * built into the jar where the folder lacks them.
+   */
+  public record ConfigFiles(EventCalendar calendar, Glossary glossary, Lexicon lexicon, ShortForms shortForms) {
+
+    /**
+     * Starts reading them from {@code configDir} on other threads, the lexicon (the largest) apart from
+     * the rest; the Chinese dictionaries start loading too. The future fails with a
+     * {@link ContentException} if a file cannot be read or parsed.
+     */
+    public static CompletableFuture<ConfigFiles> readInBackground(Path configDir) {
+      CompletableFuture<Void> dictionaries = CompletableFuture.runAsync(Library::warmUp, ConfigFiles::onItsOwnThread);
+      CompletableFuture<Lexicon> lexicon = CompletableFuture.supplyAsync(() -> readLexicon(configDir), ConfigFiles::onItsOwnThread);
+      CompletableFuture<ConfigFiles> rest = CompletableFuture.supplyAsync(() -> {
+        try (InputStream events = configFile(configDir, "events.yaml");
+            InputStream terms = configFile(configDir, "glossary.yaml");
+            InputStream shortened = configFile(configDir, "shortforms.yaml")) {
+          return new ConfigFiles(EventCalendar.read(events), Glossary.read(terms), null, ShortForms.read(shortened));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }, ConfigFiles::onItsOwnThread);
+      return rest.thenCombine(lexicon, (files, words) -> new ConfigFiles(files.calendar(), files.glossary(), words,
+          files.shortForms())).thenCombine(dictionaries, (files, loaded) -> files);
+    }
+
+    /**
+     * Not the common pool: on two cores it has one thread, and the dictionaries' task would hold it
+     * while another thread loads them (start-up begins that first), queueing the files behind it.
+     */
+    private static void onItsOwnThread(Runnable task) {
+      Thread.ofPlatform().daemon().name("read-config").start(task);
+    }
+
+    /** What {@code config} read, or a {@link ContentException} saying why it could not. */
+    static ConfigFiles await(CompletableFuture<ConfigFiles> config) throws ContentException {
+      try {
+        return config.join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
+        Throwable cause = e.getCause() instanceof UncheckedIOException io ? io.getCause() : e.getCause();
+        throw new ContentException("configuration cannot be read: " + cause.getMessage(), cause);
+      }
+    }
+  }
+
+  private static Library of(PassageIndex index, ConfigFiles config) {
+    return of(index, config.glossary(), config.lexicon(), config.shortForms(), config.calendar());
+  }
+
+  /** The articles under {@code contentDirs}, their editions told by {@code config}'s calendar. */
+  private static Corpus read(ConfigFiles config, List<Path> contentDirs, long maxFileBytes, ContentLoader.Memory memory)
       throws ContentException {
-    CompletableFuture<Void> dictionaries = CompletableFuture.runAsync(Library::warmUp);
-    CompletableFuture<Lexicon> lexicon = CompletableFuture.supplyAsync(() -> readLexicon(configDir));
-    EventCalendar calendar;
-    Glossary glossary;
-    ShortForms shortForms;
-    try (InputStream events = configFile(configDir, "events.yaml");
-        InputStream terms = configFile(configDir, "glossary.yaml");
-        InputStream shortened = configFile(configDir, "shortforms.yaml")) {
-      calendar = EventCalendar.read(events);
-      glossary = Glossary.read(terms);
-      shortForms = ShortForms.read(shortened);
-    } catch (IOException e) {
-      throw new ContentException("configuration cannot be read: " + e.getMessage(), e);
-    }
-    Corpus corpus = new ContentLoader(calendar, maxFileBytes, memory).load(contentDirs);
-    dictionaries.join();
-    try {
-      return new Sources(corpus, glossary, lexicon.join(), shortForms, calendar);
-    } catch (CompletionException e) {
-      throw new ContentException("configuration cannot be read: " + e.getCause().getMessage(), e.getCause());
-    }
+    return new ContentLoader(config.calendar(), maxFileBytes, memory).load(contentDirs);
   }
 
   private static Lexicon readLexicon(Path configDir) {
