@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.kubeconbot.content.Scripts;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -39,8 +40,10 @@ public final class Lexicon {
 
   record File(Integer version, Map<String, List<String>> entries) {}
 
-  private static final ObjectMapper YAML =
-      YAMLMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+  /** The YAML parser, made only for a lexicon that {@link LexiconLines} leaves to it. */
+  private static final class Yaml {
+    static final ObjectMapper MAPPER = YAMLMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+  }
   /** Chinese renderings shorter than this are not matched: one character is rarely one word. */
   private static final int MIN_CHINESE = 2;
 
@@ -95,12 +98,17 @@ public final class Lexicon {
    * @throws IOException if it is not a YAML map with an {@code entries} map of non-empty lists
    */
   public static Lexicon read(InputStream yaml) throws IOException {
-    File file = YAML.readValue(yaml, File.class);
-    if (file == null || file.entries() == null) {
-      throw new IOException("lexicon needs an 'entries' map");
+    byte[] bytes = yaml.readAllBytes();
+    Map<String, List<String>> written = LexiconLines.entries(new String(bytes, StandardCharsets.UTF_8)).orElse(null);
+    if (written == null) {
+      File file = Yaml.MAPPER.readValue(bytes, File.class);
+      if (file == null || file.entries() == null) {
+        throw new IOException("lexicon needs an 'entries' map");
+      }
+      written = file.entries();
     }
     Map<String, List<String>> entries = new LinkedHashMap<>();
-    for (Map.Entry<String, List<String>> entry : file.entries().entrySet()) {
+    for (Map.Entry<String, List<String>> entry : written.entrySet()) {
       List<String> renderings = entry.getValue() == null ? List.of()
           : entry.getValue().stream().filter(r -> r != null && !r.isBlank()).map(String::strip).toList();
       if (renderings.isEmpty()) {
