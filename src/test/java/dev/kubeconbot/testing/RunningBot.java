@@ -113,9 +113,13 @@ public final class RunningBot implements AutoCloseable {
     return client.sendAsync(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  /** Polls {@code path} until its response matches, for state that changes in the background (at most 10 s). */
+  /**
+   * Polls {@code path} until its response matches, for state that changes in the background (at most 30 s: a content
+   * reload behind a 500 ms debounce took over 10 s with the suite beside other builds at load 19 on 2 cores; a state
+   * that never comes still fails, only later).
+   */
   public HttpResponse<String> await(String path, Predicate<HttpResponse<String>> condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     HttpResponse<String> response = get(path);
     while (!condition.test(response)) {
       if (System.nanoTime() > deadline) {
