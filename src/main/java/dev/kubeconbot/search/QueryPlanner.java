@@ -43,11 +43,23 @@ final class QueryPlanner {
       "多少", "有多少", "谁", "是谁", "哪里", "哪儿", "哪届", "那届", "这届", "那次", "那年", "了吗", "能", "可以",
       "是否", "时候", "什么时候", "一下", "到底", "嘛", "么", "呢？", "怎么样", "哪一", "咋", "过", "着", "得", "地",
       // the Chinese of "people", "think" and "still": "大家怎么看", "还有必要吗"
-      "大家", "人们", "人們", "还有", "還有", "看", "看法");
+      "大家", "人们", "人們", "还有", "還有", "看", "看法",
+      // words that say how much ("why is it so hard", "为什么这么复杂"), not about what
+      "so", "very", "too", "quite", "这么", "這麼", "那么", "那麼", "如此", "非常", "很", "太",
+      // "is anyone there", "有人吗": asks whether, not about whom
+      "有人", "有没有", "有沒有",
+      // "is X still necessary", "还有必要吗": asks for a verdict on X, which passages give in their own words
+      "necessary", "still", "anymore", "必要", "有必要");
 
-  /** A question for a number: its answer is a passage with figures in it. */
+  /**
+   * A question for a number or a date ("how many", "多少", "when was", "什么时候"): its answer is a
+   * passage with figures in it, such as a year or a month and year. Only "when" that opens a question
+   * asks for a date: "what happens when a node fails" does not.
+   */
   private static final Pattern HOW_MANY = Pattern.compile(
-      "(?i)\\bhow (many|much|big|large)\\b|\\bnumber of\\b|多少|几个|几位|几家|几次|幾個|幾位|幾家|幾次");
+      "(?i)\\bhow (many|much|big|large)\\b|\\bnumber of\\b|多少|几个|几位|几家|几次|幾個|幾位|幾家|幾次"
+          + "|^\\W*(since )?when (is|was|were|did|does|do|will|has|had)\\b|\\b(what|which) year\\b|\\bin what year\\b"
+          + "|什么时候|什麼時候|何时|何時|哪一年|哪年|几月|幾月|哪天");
 
   /**
    * The most Lucene queries a plan may turn into. Each variant or translation of a concept becomes at

@@ -40,11 +40,12 @@ class RetrievalEvalTest {
    * regression guard. en-en (0.889) and zh-en (0.854) were still short of {@link #TARGET_RECALL};
    * raise a floor when its group improves, never lower one to let a change through. en-en reached
    * 0.926 with short forms written out, zh-en 0.902 with lexicon additions and phrase translations
-   * searched as their words too (both floors raised to 0.90).
+   * searched as their words too (both floors raised to 0.90); zh-en 0.976 with "when" asking for a
+   * date and words of degree and of whether as scaffolding (floor 0.95).
    */
   static final Map<EvalQuery.Group, Double> FLOOR = Map.of(
       EvalQuery.Group.EN_EN, 0.90, EvalQuery.Group.EN_ZH, 0.90,
-      EvalQuery.Group.ZH_EN, 0.90, EvalQuery.Group.KEYWORD, 0.90);
+      EvalQuery.Group.ZH_EN, 0.95, EvalQuery.Group.KEYWORD, 0.90);
   static final int MAX_PHRASE_LENGTH = 20;
 
   private static Library library;

@@ -96,5 +96,9 @@ class LexiconTest {
     assertThat(lexicon.size()).isGreaterThanOrEqualTo(3000);
     assertThat(lexicon.chinese("future")).contains("未来");
     assertThat(lexicon.chinese("attend")).contains("参加", "出席");
+    // a conference's networking is 社交, a cluster's 网络; 更关心 is "more interested in"
+    assertThat(lexicon.english("社交")).contains("networking");
+    assertThat(lexicon.english("网络")).contains("network", "networking");
+    assertThat(lexicon.chinese("interested")).contains("感兴趣", "关心");
   }
 }
