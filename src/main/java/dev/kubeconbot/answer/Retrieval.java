@@ -109,10 +109,15 @@ final class Retrieval {
     List<String> sentences = Sentences.split(text);
     int end = withoutBoilerplate(sentences);
     List<String> kept = sentences.subList(0, end);
-    int lead = library.bestSentence(plan, kept);
-    // A lead too short to stand alone ("未来", a list marker) keeps the sentence before it.
-    while (lead > 0 && kept.get(lead).length() < MIN_LEAD) {
+    int best = library.bestSentence(plan, kept);
+    // A lead too short to stand alone ("未来", a list marker) keeps the sentences just before it, as
+    // few as make it long enough: an item of a list ("4. Istio的（不确定？）未来") starts an item or
+    // two up, not at the list's opening words.
+    int lead = best;
+    int length = kept.get(best).length();
+    while (lead > 0 && length < MIN_LEAD) {
       lead--;
+      length += kept.get(lead).length();
     }
     int from = lead == 0 ? 0 : offsetOf(text, sentences, lead);
     int to = end == sentences.size() ? text.length() : offsetOf(text, sentences, end);

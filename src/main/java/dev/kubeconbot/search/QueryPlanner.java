@@ -49,7 +49,7 @@ final class QueryPlanner {
       // "is anyone there", "有人吗": asks whether, not about whom
       "有人", "有没有", "有沒有",
       // "is X still necessary", "还有必要吗": asks for a verdict on X, which passages give in their own words
-      "necessary", "still", "anymore", "必要", "有必要");
+      "necessary", "relevant", "still", "anymore", "必要", "有必要");
 
   /**
    * A question for a number or a date ("how many", "多少", "when was", "什么时候"): its answer is a

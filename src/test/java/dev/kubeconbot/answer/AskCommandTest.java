@@ -21,6 +21,13 @@ class AskCommandTest {
     assertThat(none.message()).contains("KubeCon 2017", "EU 2019");
   }
 
+  /** The seed's list of ten takeaways is one passage: the item asked about leads, an item or two up, not the list's opening words. */
+  @Test
+  void anItemOfAListLeadsItsQuote() {
+    Quote quote = engine.answer("Istio 的未来", Lang.ZH_CN).quotes().getFirst();
+    assertThat(quote.text()).startsWith("…").contains("Istio的（不确定？）未来").doesNotContain("没有特别的顺序", "多平台和混合云");
+  }
+
   @Test
   void anEnglishNameFindsTheChinesePassageThatLinksItsName() {
     // The seed writes [丹·科恩](…/in-memoriam-dan-kohn/): the link's target says the name in English.

@@ -82,6 +82,8 @@ class QueryPlannerTest {
         .containsExactly("service mesh · 服务网格");
     assertThat(planner.plan("Is a service mesh still necessary?").concepts()).extracting(Concept::label)
         .containsExactly("service mesh · 服务网格");
+    assertThat(planner.plan("Is Istio still relevant?").concepts()).extracting(Concept::label)
+        .containsExactly("Istio");
   }
 
   /** "so", 这么 and 有人 say how much or whether, never what: no passage need hold them, and none is named as missing. */
