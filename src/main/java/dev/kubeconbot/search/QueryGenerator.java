@@ -66,6 +66,8 @@ interface QueryGenerator {
       }
       BooleanQuery.Builder query = new BooleanQuery.Builder().add(concepts.build(), BooleanClause.Occur.MUST);
       plan.concepts().forEach(c -> query.add(queries.inTitle(c), BooleanClause.Occur.SHOULD));
+      // What the kind of question hints at ranks, but is never required: outside the share above.
+      plan.hints().forEach(h -> query.add(queries.of(h), BooleanClause.Occur.SHOULD));
       List<Concept> all = plan.concepts();
       for (int i = 1; i < all.size(); i++) {
         Concept left = all.get(i - 1);

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 
@@ -62,6 +63,24 @@ final class QueryPlanner {
           + "|什么时候|什麼時候|何时|何時|哪一年|哪年|几月|幾月|哪天");
 
   /**
+   * A question for what something is for ("what is OpenTelemetry trying to do", "what is SMI for",
+   * "Flux 是做什么的", "WebAssembly 有什么用"): the answer usually says "its goal is …", "aims to …",
+   * "旨在 …", which {@link #PURPOSE} hints at. The words of the frame are scaffolding: this pattern
+   * matches them alone, so they can be blanked out ("used" of "used for" is not the topic).
+   */
+  private static final Pattern PURPOSE_FRAME = Pattern.compile(
+      "(?i)\\btrying to (do|achieve|solve)\\b|\\b(meant|supposed|designed) to do\\b|\\bused for\\b|\\bgood for\\b"
+          + "|\\b(purpose|goal|aim) of\\b"
+          + "|有什么用|有啥用|有何用|是做什么的|是干什么的|用来做什么|用来干什么|做什么用|的目的是|的目标是|的作用是");
+  /** Purpose questions whose frame is fillers already ("what does OpenCost do", "what is SMI for"): nothing to blank. */
+  private static final Pattern PURPOSE_QUESTION = Pattern.compile("(?i)^\\W*what (is|are|was|were) .{1,40} for\\W*$|^\\W*what does .{1,40} do\\W*$");
+  /** How a purpose is written: weighs less than a word the user wrote, since they did not write it. */
+  static final Concept PURPOSE = new Concept("purpose",
+      List.of("goal", "aim", "purpose", "designed to", "intended to", "so that", "in order to",
+          "目标", "目的", "旨在", "为了", "用于", "作用", "目標", "為了", "用於"),
+      List.of(), null, 0.5f);
+
+  /**
    * The most Lucene queries a plan may turn into. Each variant or translation of a concept becomes at
    * most one query per field (two text fields, the heading and the title), and Lucene refuses a search of more than 1,024 clauses in all;
    * half of that leaves room for the edition filters and whatever a search adds around the plan.
@@ -105,6 +124,14 @@ final class QueryPlanner {
     Map<String, Concept> topics = new LinkedHashMap<>();
     // What is taken is blanked out, so that positions stay positions in the text.
     char[] rest = written.toCharArray();
+    Matcher frame = PURPOSE_FRAME.matcher(written);
+    List<Concept> hints = new ArrayList<>();
+    if (frame.find()) {
+      hints.add(PURPOSE);
+      Arrays.fill(rest, frame.start(), frame.end(), ' ');
+    } else if (PURPOSE_QUESTION.matcher(written).find()) {
+      hints.add(PURPOSE);
+    }
     for (Glossary.Mention mention : glossary.mentions(written)) {
       topics.putIfAbsent("topic:" + mention.topic().name(), Concept.of(mention.topic()));
       Arrays.fill(rest, mention.start(), mention.end(), ' ');
@@ -130,7 +157,7 @@ final class QueryPlanner {
     Map<String, Concept> plainWords = new LinkedHashMap<>();
     byPosition.values().forEach(c -> plainWords.putIfAbsent(c.label().toLowerCase(Locale.ROOT), c));
     return new QueryPlan(text, bounded(List.copyOf(topics.values()), List.copyOf(plainWords.values())),
-        HOW_MANY.matcher(written).find());
+        HOW_MANY.matcher(written).find(), hints);
   }
 
   private static boolean isLoneHan(String word) {

@@ -44,16 +44,9 @@ final class SentenceScorer {
     }
     List<Set<String>> terms = sentences.stream().map(this::terms).toList();
     double[] scores = new double[sentences.size()];
-    for (Concept concept : plan.concepts()) {
-      Wanted wanted = concept.topic() == null ? wanted(concept) : topics.computeIfAbsent(concept.topic(), t -> wanted(concept));
-      for (int i = 0; i < sentences.size(); i++) {
-        if (containsAny(terms.get(i), wanted.own())) {
-          scores[i] += wanted.ownWeight();
-        } else if (containsAny(terms.get(i), wanted.translated())) {
-          scores[i] += wanted.translatedWeight();
-        }
-      }
-    }
+    plan.concepts().forEach(concept -> score(concept, 1, terms, scores));
+    // A hint weighs what it weighs in the search: a sentence saying "its goal is" leads a question for a purpose.
+    plan.hints().forEach(hint -> score(hint, hint.weight(), terms, scores));
     if (plan.asksHowMany()) {
       for (int i = 0; i < sentences.size(); i++) {
         if (IndexSchema.hasFigure(sentences.get(i))) {
@@ -68,6 +61,18 @@ final class SentenceScorer {
       }
     }
     return 0;
+  }
+
+  /** Adds {@code share} of {@code concept}'s weight to the score of each sentence that contains it. */
+  private void score(Concept concept, double share, List<Set<String>> terms, double[] scores) {
+    Wanted wanted = concept.topic() == null ? wanted(concept) : topics.computeIfAbsent(concept.topic(), t -> wanted(concept));
+    for (int i = 0; i < terms.size(); i++) {
+      if (containsAny(terms.get(i), wanted.own())) {
+        scores[i] += share * wanted.ownWeight();
+      } else if (containsAny(terms.get(i), wanted.translated())) {
+        scores[i] += share * wanted.translatedWeight();
+      }
+    }
   }
 
   private Wanted wanted(Concept concept) {

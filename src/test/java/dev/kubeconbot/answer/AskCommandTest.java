@@ -28,6 +28,14 @@ class AskCommandTest {
     assertThat(quote.text()).startsWith("…").contains("Istio的（不确定？）未来").doesNotContain("没有特别的顺序", "多平台和混合云");
   }
 
+  /** "What is X for" is answered where the article says what X aims at ("SMI旨在…"), that sentence first. */
+  @Test
+  void aQuestionForAPurposeFindsThePassageStatingIt() {
+    Quote quote = engine.answer("what is SMI for", Lang.EN).quotes().getFirst();
+    assertThat(quote.text()).contains("SMI旨在");
+    assertThat(engine.answer("what is SMI for", Lang.EN).message()).doesNotContain("purpose", "“for”");
+  }
+
   @Test
   void anEnglishNameFindsTheChinesePassageThatLinksItsName() {
     // The seed writes [丹·科恩](…/in-memoriam-dan-kohn/): the link's target says the name in English.

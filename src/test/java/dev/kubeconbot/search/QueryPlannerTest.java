@@ -116,6 +116,20 @@ class QueryPlannerTest {
     assertThat(planner.plan("Why do developers use Kubernetes?").asksHowMany()).isFalse();
   }
 
+  /** A question for a purpose hints at how answers state one, and its frame ("used for", 有什么用) is no concept. */
+  @Test
+  void purposeQuestionsHintAtAGoalWithoutAskingForOne() {
+    QueryPlan flux = planner.plan("what is Flux used for?");
+    assertThat(flux.concepts()).extracting(Concept::label).containsExactly("Flux");
+    assertThat(flux.hints()).containsExactly(QueryPlanner.PURPOSE);
+    assertThat(planner.plan("WebAssembly 有什么用").concepts()).extracting(Concept::label).containsExactly("WebAssembly");
+    assertThat(planner.plan("what is OpenTelemetry trying to do").hints()).containsExactly(QueryPlanner.PURPOSE);
+    assertThat(planner.plan("Flux 是做什么的").hints()).containsExactly(QueryPlanner.PURPOSE);
+    assertThat(planner.plan("who uses Flux for GitOps").hints()).isEmpty();
+    assertThat(planner.plan("WebAssembly 的未来").hints()).isEmpty();
+    assertThat(QueryPlanner.PURPOSE.weight()).isLessThan(1f);
+  }
+
   /** A date is a figure: "when" that opens a question, "what year", 什么时候 and 哪一年 want one. */
   @Test
   void whenQuestionsAskForAFigure() {
