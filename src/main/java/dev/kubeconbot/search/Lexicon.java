@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 
@@ -50,16 +51,24 @@ public final class Lexicon {
   /** The reductions a word is compared by, least first: the first that finds a headword decides. */
   private static final List<Analyzers.Reduction> REDUCTIONS = List.of(Analyzers.Reduction.values());
 
+  /** Lower-case letters, one space between words: a headword whose words are what it says. */
+  private static final Pattern PLAIN = Pattern.compile("[a-z]+( [a-z]+)*");
+  /** A word the plural rule may change: it ends in "s". */
+  private static final Pattern PLURAL_LIKE = Pattern.compile("s\\b");
+
   /** The lexicon with no entries. */
   public static final Lexicon EMPTY = new Lexicon(Map.of());
 
   private final Map<Analyzers.Reduction, Analyzer> reducers = new EnumMap<>(Analyzers.Reduction.class);
   private final int headwords;
+  /** A headword and its renderings. */
+  private record Sense(String headword, List<String> chinese) {}
+
   /**
-   * Per reduction, the renderings by reduced headword: as written "organization" → 组织, 机构 …;
-   * stemmed "organ" → those and the organizer's 组织者, 主办方 ….
+   * Per reduction, the headwords by their reduced form: as written "organization"; stemmed "organ"
+   * → organization, organizer and organize.
    */
-  private final Map<Analyzers.Reduction, Map<String, List<String>>> chineseByReduced = new EnumMap<>(Analyzers.Reduction.class);
+  private final Map<Analyzers.Reduction, Map<String, List<Sense>>> sensesByReduced = new EnumMap<>(Analyzers.Reduction.class);
   private final int longestHeadword;
   /** Headwords by Chinese rendering, renderings grouped by first character, longest first. */
   private final Map<String, List<String>> englishByChinese = new HashMap<>();
@@ -69,15 +78,16 @@ public final class Lexicon {
     this.headwords = entries.size();
     for (Analyzers.Reduction reduction : REDUCTIONS) {
       reducers.put(reduction, Analyzers.english(reduction));
-      chineseByReduced.put(reduction, new HashMap<>());
+      sensesByReduced.put(reduction, new HashMap<>());
     }
     int longest = 0;
     for (Map.Entry<String, List<String>> entry : entries.entrySet()) {
       for (Analyzers.Reduction reduction : REDUCTIONS) {
-        List<String> reduced = terms(words(reduction, entry.getKey()));
+        List<String> reduced = reduce(reduction, entry.getKey());
         if (!reduced.isEmpty()) {
           longest = Math.max(longest, reduced.size());
-          chineseByReduced.get(reduction).merge(String.join(" ", reduced), List.copyOf(entry.getValue()), Lexicon::union);
+          sensesByReduced.get(reduction).computeIfAbsent(String.join(" ", reduced), k -> new ArrayList<>())
+              .add(new Sense(entry.getKey(), List.copyOf(entry.getValue())));
         }
       }
       for (String chinese : entry.getValue()) {
@@ -126,13 +136,12 @@ public final class Lexicon {
 
   /** The Chinese renderings of an English word or fixed phrase, in any inflection; empty if unknown. */
   public List<String> chinese(String english) {
+    Map<Analyzers.Reduction, List<String>> reduced = new EnumMap<>(Analyzers.Reduction.class);
     for (Analyzers.Reduction reduction : REDUCTIONS) {
-      List<String> chinese = chineseByReduced.get(reduction).get(String.join(" ", terms(words(reduction, english))));
-      if (chinese != null) {
-        return chinese;
-      }
+      reduced.put(reduction, terms(words(reduction, english)));
     }
-    return List.of();
+    List<String> chinese = lookUp(reduced, 0, reduced.get(Analyzers.Reduction.NONE).size());
+    return chinese == null ? List.of() : chinese;
   }
 
   /** The English headwords a Chinese word renders; empty if unknown. */
@@ -200,15 +209,38 @@ public final class Lexicon {
     return true;
   }
 
-  /** The renderings of the words [from, to), by the least reduction that finds a headword; {@code null} if none does. */
+  /**
+   * The renderings of the words [from, to), by the least reduction that finds a headword; {@code null}
+   * if none does. A stem finds only headwords no longer than the words written: "attending" is a
+   * form of "attend", but "like" is no form of "likely", although Porter gives both the stem "like".
+   */
   private List<String> lookUp(Map<Analyzers.Reduction, List<String>> reduced, int from, int to) {
+    int written = String.join(" ", reduced.get(Analyzers.Reduction.NONE).subList(from, to)).length();
     for (Analyzers.Reduction reduction : REDUCTIONS) {
-      List<String> chinese = chineseByReduced.get(reduction).get(String.join(" ", reduced.get(reduction).subList(from, to)));
+      List<Sense> senses = sensesByReduced.get(reduction).getOrDefault(String.join(" ", reduced.get(reduction).subList(from, to)), List.of());
+      List<String> chinese = senses.stream()
+          .filter(sense -> reduction != Analyzers.Reduction.STEM || sense.headword().length() <= written)
+          .map(Sense::chinese)
+          .reduce(Lexicon::union)
+          .orElse(null);
       if (chinese != null) {
         return chinese;
       }
     }
     return null;
+  }
+
+  /**
+   * The words of a headword, reduced. Most headwords are lower-case letters and spaces: as written
+   * they are their words, and so are their singulars unless a word ends in "s" (the plural rule
+   * touches nothing else). Only the rest are analysed, which keeps loading ~4,000 headwords to about
+   * one analysis each.
+   */
+  private List<String> reduce(Analyzers.Reduction reduction, String headword) {
+    boolean plain = PLAIN.matcher(headword).matches();
+    boolean unchanged = reduction == Analyzers.Reduction.NONE
+        || (reduction == Analyzers.Reduction.PLURAL && !PLURAL_LIKE.matcher(headword).find());
+    return plain && unchanged ? List.of(headword.split(" ")) : terms(words(reduction, headword));
   }
 
   /** The English words of {@code text} (Chinese characters left out), reduced as {@code reduction} says. */

@@ -52,6 +52,7 @@ class LexiconTest {
           new: [新]
           news: [新闻]
           attend: [参加]
+          likely: [可能]
         """);
     assertThat(lexicon.chinese("organizations")).containsExactly("组织", "机构");
     assertThat(lexicon.chinese("Organizers")).containsExactly("组织者", "主办方");
@@ -59,6 +60,9 @@ class LexiconTest {
     assertThat(lexicon.chinese("news")).containsExactly("新闻");
     assertThat(lexicon.chinese("attending")).containsExactly("参加");
     assertThat(lexicon.chinese("developing")).contains("开发");
+    // Porter's "like" is also the stem of "likely": a stem finds no headword longer than the word written
+    assertThat(lexicon.chinese("like")).isEmpty();
+    assertThat(lexicon.chinese("likely")).containsExactly("可能");
     assertThat(lexicon.matches("which organizations' developers attended"))
         .extracting(Lexicon.Match::translations)
         .containsExactly(List.of("组织", "机构"), List.of("开发者"), List.of("参加"));
