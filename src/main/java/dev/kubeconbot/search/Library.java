@@ -64,7 +64,7 @@ public final class Library implements AutoCloseable {
   private Library(PassageIndex index, Glossary glossary, Lexicon lexicon, ShortForms shortForms, EventCalendar calendar) {
     this.index = index;
     this.calendar = calendar;
-    this.queries = new ConceptQueries(index.analyzer());
+    this.queries = new ConceptQueries(index.analyzer(), index.searcher());
     this.coverage = new Coverage(index, queries);
     this.vocabulary = new Vocabulary(index, queries);
     // Long questions keep their rarest words: the planner asks this index how common each is.

@@ -20,6 +20,7 @@ import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,7 +125,9 @@ final class PassageIndex implements AutoCloseable {
    */
   ScoreDoc[] top(Query query, int limit) {
     try {
-      ScoreDoc[] top = searcher.search(query, limit).scoreDocs;
+      // Counting every hit is not needed: collection may skip what cannot reach the top (block-max WAND).
+      int hits = Math.max(1, Math.min(limit, searcher.getIndexReader().maxDoc()));
+      ScoreDoc[] top = searcher.search(query, new TopScoreDocCollectorManager(hits, hits)).scoreDocs;
       Arrays.sort(top, Comparator.comparingDouble((ScoreDoc hit) -> -hit.score).thenComparingInt(hit -> passageOfDoc[hit.doc]));
       return top;
     } catch (IOException e) {

@@ -10,6 +10,8 @@ import dev.kubeconbot.content.Corpus;
 import dev.kubeconbot.content.Passage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -99,16 +101,24 @@ class QueryBenchmarkTest {
     }
     long[] nanos = new long[MEASURED];
     long[] peerNanos = new long[MEASURED];
+    // CPU time beside wall time: on a shared machine it is what a change saves, whatever the load.
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long cpu = 0;
+    long peerCpu = 0;
     Map<String, List<Long>> byCommand = new TreeMap<>();
     Map<String, List<Long>> byQuery = new java.util.HashMap<>();
     for (int i = 0; i < MEASURED; i++) {
       String query = queries.get(random.nextInt(queries.size()));
+      long c0 = threads.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       String command = engine.answer(query, Lang.EN).command();
       nanos[i] = System.nanoTime() - t0;
+      long c1 = threads.getCurrentThreadCpuTime();
       long p0 = System.nanoTime();
       peer.search(query);
       peerNanos[i] = System.nanoTime() - p0;
+      cpu += c1 - c0;
+      peerCpu += threads.getCurrentThreadCpuTime() - c1;
       byCommand.computeIfAbsent(command, c -> new ArrayList<>()).add(nanos[i]);
       byQuery.computeIfAbsent(query, q -> new ArrayList<>()).add(nanos[i]);
     }
@@ -116,6 +126,8 @@ class QueryBenchmarkTest {
     report("peer", peerNanos);
     System.out.printf("bot/peer per query: p50 %.1f, mean %.1f%n", (double) nanos[MEASURED / 2] / peerNanos[MEASURED / 2],
         Arrays.stream(nanos).average().orElse(0) / Arrays.stream(peerNanos).average().orElse(1));
+    System.out.printf("CPU time per query: bot %.2f ms, peer %.2f ms (ratio %.1f)%n", cpu / 1e6 / MEASURED,
+        peerCpu / 1e6 / MEASURED, (double) cpu / peerCpu);
     byCommand.forEach((command, times) -> report(command, times.stream().mapToLong(Long::longValue).toArray()));
     System.out.println("Slowest queries (median of their runs):");
     Map<String, Long> medians = new TreeMap<>();

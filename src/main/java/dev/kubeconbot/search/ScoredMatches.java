@@ -1,0 +1,292 @@
+package dev.kubeconbot.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Collection;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.Explanation;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.ScorerSupplier;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.ArrayUtil;
+
+/**
+ * A query's matches and their scores, computed once by walking every match of the query and then
+ * replayed from two arrays: the same documents with the same scores, so any query built around it
+ * ranks exactly as around the original. For a glossary topic, whose query is a disjunction of
+ * phrases over several fields in which a common topic matches a quarter of all passages, checking
+ * the phrases' positions in every match was most of what a question cost; reading an array is not.
+ * Scores are kept per block of documents as well, so that a top-k search skips blocks that cannot
+ * compete (Lucene's block-max WAND and MAXSCORE ask for them). Only for an index that never changes.
+ */
+final class ScoredMatches extends Query {
+
+  /** Entries per block of the maximum scores: as Lucene's postings, a block per 128 documents. */
+  private static final int BLOCK = 128;
+
+  private final String name;
+  /** Index-wide document numbers, ascending, and the score of each. */
+  private final int[] docs;
+  private final float[] scores;
+  /** The highest score of each {@link #BLOCK} entries. */
+  private final float[] blockMax;
+
+  private ScoredMatches(String name, int[] docs, float[] scores) {
+    this.name = name;
+    this.docs = docs;
+    this.scores = scores;
+    this.blockMax = new float[(docs.length + BLOCK - 1) / BLOCK];
+    for (int i = 0; i < docs.length; i++) {
+      blockMax[i / BLOCK] = Math.max(blockMax[i / BLOCK], scores[i]);
+    }
+  }
+
+  /** Every live match of {@code query} in {@code searcher}'s index and its score, as {@code query} scores it. */
+  static ScoredMatches of(IndexSearcher searcher, Query query) {
+    Collected collected = new Collected();
+    try {
+      searcher.search(query, new CollectorManager<SimpleCollector, Void>() {
+        @Override
+        public SimpleCollector newCollector() {
+          return collected;
+        }
+
+        @Override
+        public Void reduce(Collection<SimpleCollector> collectors) {
+          return null;
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("searching the index failed", e);
+    }
+    // The searcher has no executor: leaves are visited one after the other, in order, so the
+    // document numbers come ascending.
+    return new ScoredMatches(query.toString(), Arrays.copyOf(collected.docs, collected.size),
+        Arrays.copyOf(collected.scores, collected.size));
+  }
+
+  /** How many documents match. */
+  int size() {
+    return docs.length;
+  }
+
+  /** Bytes held, for bounding a cache of these. */
+  long bytes() {
+    return 4L * docs.length + 4L * scores.length + 4L * blockMax.length;
+  }
+
+  private static final class Collected extends SimpleCollector {
+    private int[] docs = new int[64];
+    private float[] scores = new float[64];
+    private int size;
+    private int docBase;
+    private Scorable scorer;
+
+    @Override
+    protected void doSetNextReader(LeafReaderContext context) {
+      docBase = context.docBase;
+    }
+
+    @Override
+    public void setScorer(Scorable scorer) {
+      this.scorer = scorer;
+    }
+
+    @Override
+    public void collect(int doc) throws IOException {
+      if (size == docs.length) {
+        docs = ArrayUtil.grow(docs, size + 1);
+        scores = ArrayUtil.growExact(scores, docs.length);
+      }
+      docs[size] = docBase + doc;
+      scores[size] = scorer.score();
+      size++;
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+      return ScoreMode.COMPLETE;
+    }
+  }
+
+  @Override
+  public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) {
+    return new Weight(this) {
+      @Override
+      public Explanation explain(LeafReaderContext context, int doc) {
+        int at = Arrays.binarySearch(docs, context.docBase + doc);
+        return at >= 0
+            ? Explanation.match(boost * scores[at], "score of " + name + " (computed once)")
+            : Explanation.noMatch("no match of " + name);
+      }
+
+      @Override
+      public ScorerSupplier scorerSupplier(LeafReaderContext context) {
+        int from = firstAtLeast(context.docBase, 0);
+        int to = firstAtLeast(context.docBase + context.reader().maxDoc(), from);
+        if (from == to) {
+          return null;
+        }
+        return new ScorerSupplier() {
+          @Override
+          public Scorer get(long leadCost) {
+            return new Replay(context.docBase, context.reader().maxDoc(), from, to, boost);
+          }
+
+          @Override
+          public long cost() {
+            return to - from;
+          }
+        };
+      }
+
+      @Override
+      public int count(LeafReaderContext context) {
+        return firstAtLeast(context.docBase + context.reader().maxDoc(), 0) - firstAtLeast(context.docBase, 0);
+      }
+
+      @Override
+      public boolean isCacheable(LeafReaderContext context) {
+        return false; // already in memory
+      }
+    };
+  }
+
+  /** The first entry at or after {@code from} whose document is at least {@code doc}. */
+  private int firstAtLeast(int doc, int from) {
+    int at = Arrays.binarySearch(docs, from, docs.length, doc);
+    return at >= 0 ? at : -at - 1;
+  }
+
+  /** The entries {@code from} to {@code to} of one leaf, in document order. */
+  private final class Replay extends Scorer {
+    private final int docBase;
+    private final int maxDoc;
+    private final int from;
+    private final int to;
+    private final float boost;
+    /** The current entry: {@code from - 1} before the first, {@code to} after the last. */
+    private int at;
+    private float minCompetitive;
+    private final DocIdSetIterator iterator = new DocIdSetIterator() {
+      @Override
+      public int docID() {
+        return Replay.this.docID();
+      }
+
+      @Override
+      public int nextDoc() {
+        return moveTo(at + 1);
+      }
+
+      @Override
+      public int advance(int target) {
+        return moveTo(entryAtLeast(target, at + 1));
+      }
+
+      @Override
+      public long cost() {
+        return to - from;
+      }
+    };
+
+    Replay(int docBase, int maxDoc, int from, int to, float boost) {
+      this.docBase = docBase;
+      this.maxDoc = maxDoc;
+      this.from = from;
+      this.to = to;
+      this.boost = boost;
+      this.at = from - 1;
+    }
+
+    /**
+     * The first entry at or after {@code start} whose document (in this leaf) is at least {@code target};
+     * {@code to} for none. Targets may be {@link DocIdSetIterator#NO_MORE_DOCS}: no index-wide number is formed from them.
+     */
+    private int entryAtLeast(int target, int start) {
+      int first = Math.max(start, from);
+      return target >= maxDoc ? to : Math.min(firstAtLeast(docBase + target, first), to);
+    }
+
+    /** Moves to entry {@code next} or, with a minimum score set, the first after it that reaches it. */
+    private int moveTo(int next) {
+      while (next < to && minCompetitive > 0 && boost * scores[next] < minCompetitive) {
+        next = boost * blockMax[next / BLOCK] < minCompetitive ? (next / BLOCK + 1) * BLOCK : next + 1;
+      }
+      at = Math.min(next, to);
+      return docID();
+    }
+
+    @Override
+    public int docID() {
+      return at < from ? -1 : at >= to ? DocIdSetIterator.NO_MORE_DOCS : docs[at] - docBase;
+    }
+
+    @Override
+    public DocIdSetIterator iterator() {
+      return iterator;
+    }
+
+    @Override
+    public float score() {
+      return boost * scores[at];
+    }
+
+    @Override
+    public void setMinCompetitiveScore(float minScore) {
+      minCompetitive = minScore;
+    }
+
+    @Override
+    public int advanceShallow(int target) {
+      int entry = entryAtLeast(target, at);
+      if (entry >= to) {
+        return DocIdSetIterator.NO_MORE_DOCS;
+      }
+      int blockEnd = Math.min((entry / BLOCK + 1) * BLOCK, to) - 1;
+      return docs[blockEnd] - docBase;
+    }
+
+    @Override
+    public float getMaxScore(int upTo) {
+      // From the current document on: at least the range asked for, so never less than its maximum.
+      int first = Math.max(at, from);
+      int last = (upTo >= maxDoc - 1 ? to : entryAtLeast(upTo + 1, first)) - 1;
+      float max = 0;
+      for (int block = first / BLOCK; first <= last && block <= last / BLOCK; block++) {
+        max = Math.max(max, blockMax[block]);
+      }
+      return boost * max;
+    }
+  }
+
+  @Override
+  public void visit(QueryVisitor visitor) {
+    visitor.visitLeaf(this);
+  }
+
+  @Override
+  public String toString(String field) {
+    return "computed(" + name + ")";
+  }
+
+  /** Identity: two computations of one query are equal only by their contents, never worth comparing. */
+  @Override
+  public boolean equals(Object other) {
+    return this == other;
+  }
+
+  @Override
+  public int hashCode() {
+    return System.identityHashCode(this);
+  }
+}
