@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,16 +16,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@link ContentLoader.Memory} on disk, beside the persisted index: the parsed articles of the last
- * load, each with the hash of the file it was read from, so that a restart reads every file (to
- * know it is unchanged) but parses none that is. At 10,000 articles parsing is most of a restart.
- * The file ends in a checksum and names its format, the calendar and the size cap; any other file,
- * or a damaged one, is ignored and replaced.
+ * load, each with the hash and the stamp of the file it was read from, its passages and their
+ * fingerprint, so that a restart parses, splits and hashes no file that is unchanged, and reads none
+ * whose stamp is.
+ * At 10,000 articles that is most of a restart. A passage that is a whole paragraph, and a section
+ * heading, is saved as the number of its block: read back, it is that block's string again, held
+ * once as after a parse. The file ends in a checksum and names its format, the calendar and the size
+ * cap; any other file, or a damaged one, is ignored and replaced.
  */
 final class ArticleStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(ArticleStore.class);
-  /** Bump when {@link Article}, {@link Block} or this layout change. */
-  private static final int FORMAT = 2;
+  /**
+   * Bump when {@link Article}, {@link Block} or this layout change, or what {@link ArticleReader} or
+   * {@link PassageSplitter} make of a file: articles saved by an older version are then parsed again.
+   */
+  private static final int FORMAT = 3;
+  /** In place of a block's number: the string itself follows. */
+  private static final int LITERAL = -1;
   private static final Block.Kind[] KINDS = Block.Kind.values();
   /** No article text is longer than a content file may be; a longer length means a damaged file. */
   private static final int MAX_STRING_BYTES = 64 << 20;
@@ -41,13 +50,19 @@ final class ArticleStore {
       long maxFileBytes = in.readLong();
       int count = in.readInt();
       Map<String, ContentLoader.Memory.Known> byLabel = new HashMap<>(count * 2);
+      List<Corpus.Split> splits = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
         String label = string(in);
         byte[] digest = new byte[in.readUnsignedByte()];
         in.readFully(digest);
-        byLabel.put(label, new ContentLoader.Memory.Known(digest, article(in)));
+        ContentLoader.Memory.Stamp stamp = in.readBoolean()
+            ? new ContentLoader.Memory.Stamp(in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong())
+            : null;
+        Article article = article(in);
+        byLabel.put(label, new ContentLoader.Memory.Known(digest, article, stamp));
+        splits.add(new Corpus.Split(article, drafts(in, article), string(in)));
       }
-      return Optional.of(new ContentLoader.Memory.Loaded(calendarKey, maxFileBytes, byLabel, Corpus.EMPTY));
+      return Optional.of(new ContentLoader.Memory.Loaded(calendarKey, maxFileBytes, byLabel, Corpus.restored(splits)));
     }, "parsing the content");
   }
 
@@ -57,12 +72,28 @@ final class ArticleStore {
       out.writeInt(FORMAT);
       string(out, loaded.calendarKey());
       out.writeLong(loaded.maxFileBytes());
+      Corpus corpus = loaded.corpus();
+      Map<Article, Integer> position = new IdentityHashMap<>();
+      for (int i = 0; i < corpus.articles().size(); i++) {
+        position.put(corpus.articles().get(i), i);
+      }
+      Map<Article, List<Passage>> passages = corpus.byArticle();
       out.writeInt(loaded.byLabel().size());
       for (Map.Entry<String, ContentLoader.Memory.Known> entry : loaded.byLabel().entrySet()) {
+        Article article = entry.getValue().article();
         string(out, entry.getKey());
         out.writeByte(entry.getValue().digest().length);
         out.write(entry.getValue().digest());
-        article(out, entry.getValue().article());
+        ContentLoader.Memory.Stamp stamp = entry.getValue().stamp();
+        out.writeBoolean(stamp != null);
+        if (stamp != null) {
+          for (long value : new long[] {stamp.size(), stamp.modifiedNanos(), stamp.changedNanos(), stamp.device(), stamp.inode()}) {
+            out.writeLong(value);
+          }
+        }
+        article(out, article);
+        drafts(out, article, passages.getOrDefault(article, List.of()));
+        string(out, corpus.fingerprint(position.get(article)));
       }
     }, "the next start parses them again");
   }
@@ -121,6 +152,47 @@ final class ArticleStore {
         string(out, link.words());
       }
     }
+  }
+
+  /** An article's passages: each text and section as the number of the block whose string it is, where one is. */
+  private static void drafts(DataOutputStream out, Article article, List<Passage> passages) throws IOException {
+    Map<String, Integer> blocks = new IdentityHashMap<>();
+    for (int i = article.blocks().size() - 1; i >= 0; i--) {
+      blocks.put(article.blocks().get(i).text(), i);
+    }
+    out.writeInt(passages.size());
+    for (Passage passage : passages) {
+      shared(out, passage.section(), blocks);
+      shared(out, passage.text(), blocks);
+      string(out, passage.linkWords());
+    }
+  }
+
+  private static List<PassageSplitter.Draft> drafts(DataInputStream in, Article article) throws IOException {
+    List<PassageSplitter.Draft> drafts = new ArrayList<>();
+    for (int i = in.readInt(); i > 0; i--) {
+      drafts.add(new PassageSplitter.Draft(shared(in, article), shared(in, article), string(in)));
+    }
+    return drafts;
+  }
+
+  private static void shared(DataOutputStream out, String text, Map<String, Integer> blocks) throws IOException {
+    Integer block = blocks.get(text);
+    out.writeInt(block == null ? LITERAL : block);
+    if (block == null) {
+      string(out, text);
+    }
+  }
+
+  private static String shared(DataInputStream in, Article article) throws IOException {
+    int block = in.readInt();
+    if (block == LITERAL) {
+      return string(in);
+    }
+    if (block < 0 || block >= article.blocks().size()) {
+      throw new IOException("a passage of block " + block + " of " + article.blocks().size() + ": the file is damaged");
+    }
+    return article.blocks().get(block).text();
   }
 
   /** A string of any length, or {@code null} ({@link DataOutputStream#writeUTF} stops at 64 KB). */

@@ -9,8 +9,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -19,7 +20,9 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +50,7 @@ public final class ContentLoader {
 
   private final ArticleReader reader;
   private final Memory memory;
+  private final Clock clock;
   /** What {@link #memory} must have been read with to be reused: the calendar infers editions. */
   private final String calendarKey;
 
@@ -56,14 +60,21 @@ public final class ContentLoader {
 
   /** A loader that reuses, from {@code memory}, what earlier loads with it read, and remembers what it reads. */
   public ContentLoader(EventCalendar calendar, long maxFileBytes, Memory memory) {
+    this(calendar, maxFileBytes, memory, Clock.systemUTC());
+  }
+
+  /** {@link #ContentLoader(EventCalendar, long, Memory)} with the clock that tells how long ago a file changed. */
+  ContentLoader(EventCalendar calendar, long maxFileBytes, Memory memory, Clock clock) {
     this.reader = new ArticleReader(calendar, maxFileBytes);
     this.memory = memory;
+    this.clock = clock;
     this.calendarKey = calendar.events() + "|" + calendar.regions();
   }
 
   /**
    * What the last load read, for the next one (a reload): each file's article, by a hash of the file's
-   * bytes. A file whose bytes are unchanged is not parsed again, and its article and passage text are
+   * bytes. A file whose bytes are unchanged is not parsed again (nor read, while its {@link Stamp} is
+   * unchanged: at 10,000 articles reading and hashing them is a large part of a restart), and its article and passage text are
    * the very objects the live library holds: a reload at 10,000 articles would otherwise hold a
    * second copy of the whole content beside the first, and spend most of its time parsing it.
    * Safe to share between threads; the last load wins. Kept in a file too ({@link #savedIn}), it spares
@@ -71,7 +82,50 @@ public final class ContentLoader {
    */
   public static final class Memory {
 
-    record Known(byte[] digest, Article article) {}
+    /**
+     * A file's article, the hash of the bytes it was read from, and the file's stamp when it was read
+     * ({@code null} if it had changed too recently to be told apart by its stamp, or has none).
+     */
+    record Known(byte[] digest, Article article, Stamp stamp) {}
+
+    /**
+     * What the file system says of a file without reading it: its size, modification and status-change
+     * times, device and inode. Any write changes the status-change time, which no tool can set back,
+     * and replacing the file (a Kubernetes ConfigMap update, a git checkout) changes the inode: an
+     * equal stamp means the same bytes, as for git's index and make, provided the file did not change
+     * within the file system's time resolution of being looked at ({@link #settled}).
+     */
+    record Stamp(long size, long modifiedNanos, long changedNanos, long device, long inode) {
+
+      /** How long before being looked at a file must have last changed for its stamp to be trusted. */
+      private static final long SETTLE_NANOS = 2_000_000_000L;
+
+      /** The stamp of {@code file}, or {@code null} where the file system has no such attributes. */
+      static Stamp of(Path file) {
+        try {
+          Map<String, Object> unix = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,dev,ino",
+              LinkOption.NOFOLLOW_LINKS);
+          return new Stamp((Long) unix.get("size"), nanos(unix.get("lastModifiedTime")), nanos(unix.get("ctime")),
+              (Long) unix.get("dev"), (Long) unix.get("ino"));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+          return null;
+        }
+      }
+
+      private static long nanos(Object time) {
+        return ((FileTime) time).to(TimeUnit.NANOSECONDS);
+      }
+
+      /**
+       * Whether the file last changed long enough before {@code lookedAtNanos} (the wall clock, in
+       * nanoseconds since the epoch) that a later write cannot leave the stamp as it is: a write within
+       * one tick of the file system's clock may keep the times, so a file that changed just before it
+       * was read is read (and hashed) again next time.
+       */
+      boolean settled(long lookedAtNanos) {
+        return Math.max(modifiedNanos, changedNanos) < lookedAtNanos - SETTLE_NANOS;
+      }
+    }
 
     /** What a load read: with which calendar and size cap, each file's article, and the corpus made of them. */
     record Loaded(String calendarKey, long maxFileBytes, Map<String, Known> byLabel, Corpus corpus) {}
@@ -102,7 +156,7 @@ public final class ContentLoader {
       return new Memory(file, null);
     }
 
-    private synchronized Loaded last() {
+    synchronized Loaded last() {
       if (last == null) {
         last = ArticleStore.read(file).orElse(NOTHING);
       }
@@ -169,26 +223,30 @@ public final class ContentLoader {
     record Failed(String reason) implements Outcome {}
   }
 
-  /** Reads a file, or takes its article from {@code known} if its bytes are those it was read from. */
+  /**
+   * Reads a file, or takes its article from {@code known}: without reading it if its stamp is the one
+   * it had when it was read, after reading it if its bytes are those it was read from.
+   */
   private Outcome read(Candidate candidate, Map<String, Memory.Known> known) {
+    // The stamp is taken before the bytes: a write in between shows in the next stamp.
+    Instant instant = clock.instant();
+    long now = instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+    Memory.Stamp stamp = Memory.Stamp.of(candidate.file());
+    Memory.Known before = known.get(candidate.label());
+    if (before != null && stamp != null && stamp.equals(before.stamp())) {
+      return new Outcome.Read(before);
+    }
     try {
       byte[] bytes = reader.bytes(candidate.file());
-      byte[] digest = sha256().digest(bytes);
-      Memory.Known before = known.get(candidate.label());
+      byte[] digest = Corpus.sha256().digest(bytes);
+      Memory.Stamp settled = stamp != null && stamp.settled(now) ? stamp : null;
       if (before != null && Arrays.equals(before.digest(), digest)) {
-        return new Outcome.Read(before);
+        return new Outcome.Read(Objects.equals(settled, before.stamp()) ? before
+            : new Memory.Known(digest, before.article(), settled));
       }
-      return new Outcome.Read(new Memory.Known(digest, reader.read(bytes, candidate.file(), candidate.label())));
+      return new Outcome.Read(new Memory.Known(digest, reader.read(bytes, candidate.file(), candidate.label()), settled));
     } catch (ContentException e) {
       return new Outcome.Failed(e.getMessage());
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }
 

@@ -1,10 +1,15 @@
 package dev.kubeconbot.content;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -18,16 +23,24 @@ public final class Corpus {
   private final List<Article> articles;
   private final List<Passage> passages;
   private final List<SkippedFile> skipped;
+  /**
+   * For each article (by position), its {@link #fingerprints fingerprint}: inherited from the corpus
+   * it shares the article with, else {@code null} until first asked for.
+   */
+  private final String[] fingerprints;
+  /** The fingerprint of an article without passages: the index holds nothing of it. */
+  private static final String NOTHING_SEARCHED = "";
   private final Map<Edition, List<Article>> byEdition;
   private final Map<Edition, Integer> passageCounts;
   private final SortedSet<Integer> years;
 
   /** No articles: what a first load reuses passages from. */
-  static final Corpus EMPTY = new Corpus(List.of(), List.of(), List.of());
+  static final Corpus EMPTY = new Corpus(List.of(), List.of(), new String[0], List.of());
 
-  private Corpus(List<Article> articles, List<Passage> passages, List<SkippedFile> skipped) {
+  private Corpus(List<Article> articles, List<Passage> passages, String[] fingerprints, List<SkippedFile> skipped) {
     this.articles = List.copyOf(articles);
     this.passages = List.copyOf(passages);
+    this.fingerprints = fingerprints;
     this.skipped = List.copyOf(skipped);
     Map<Edition, List<Article>> groups = new TreeMap<>();
     articles.forEach(a -> groups.computeIfAbsent(a.edition(), e -> new ArrayList<>()).add(a));
@@ -52,20 +65,106 @@ public final class Corpus {
    * splitting it again: the two corpora share it instead of holding two copies.
    */
   static Corpus of(List<Article> articles, List<SkippedFile> skipped, Corpus previous) {
-    Map<Article, List<Passage>> known = new IdentityHashMap<>();
-    previous.passages.forEach(p -> known.computeIfAbsent(p.article(), a -> new ArrayList<>()).add(p));
+    Map<Article, Integer> known = new IdentityHashMap<>();
+    for (int i = 0; i < previous.articles.size(); i++) {
+      known.put(previous.articles.get(i), i);
+    }
+    Map<Article, List<Passage>> split = previous.byArticle();
     List<Passage> passages = new ArrayList<>();
-    for (Article article : articles) {
-      List<Passage> before = known.get(article);
+    String[] fingerprints = new String[articles.size()];
+    for (int i = 0; i < articles.size(); i++) {
+      Article article = articles.get(i);
+      Integer before = known.get(article);
       if (before != null) {
-        before.forEach(p -> passages.add(new Passage(passages.size(), article, p.section(), p.text(), p.linkWords())));
+        split.getOrDefault(article, List.of())
+            .forEach(p -> passages.add(new Passage(passages.size(), article, p.section(), p.text(), p.linkWords())));
+        fingerprints[i] = previous.fingerprints[before];
         continue;
       }
       for (PassageSplitter.Draft draft : PassageSplitter.split(article)) {
         passages.add(new Passage(passages.size(), article, draft.section(), draft.text(), draft.linkWords()));
       }
     }
-    return new Corpus(articles, passages, skipped);
+    return new Corpus(articles, passages, fingerprints, skipped);
+  }
+
+  /** An article as split before, with its passages' fingerprint (see {@link ArticleStore}). */
+  record Split(Article article, List<PassageSplitter.Draft> drafts, String fingerprint) {}
+
+  /** The corpus of articles split before: their drafts and fingerprints are taken as they are. */
+  static Corpus restored(List<Split> splits) {
+    List<Article> articles = new ArrayList<>(splits.size());
+    List<Passage> passages = new ArrayList<>();
+    String[] fingerprints = new String[splits.size()];
+    for (int i = 0; i < splits.size(); i++) {
+      Split split = splits.get(i);
+      articles.add(split.article());
+      fingerprints[i] = split.fingerprint();
+      for (PassageSplitter.Draft draft : split.drafts()) {
+        passages.add(new Passage(passages.size(), split.article(), draft.section(), draft.text(), draft.linkWords()));
+      }
+    }
+    return new Corpus(articles, passages, fingerprints, List.of());
+  }
+
+  /** Each article's passages, in order; articles without passages are absent. Articles are told apart by identity. */
+  public Map<Article, List<Passage>> byArticle() {
+    Map<Article, List<Passage>> split = new IdentityHashMap<>();
+    passages.forEach(p -> split.computeIfAbsent(p.article(), a -> new ArrayList<>()).add(p));
+    return split;
+  }
+
+  /**
+   * For each article with passages, by file, a fingerprint (SHA-256, hex) of what can be searched of it: its
+   * passages' text and link words, in order, and its edition's year and region. The index records
+   * them to tell which articles changed. An article shared with the corpus before keeps the
+   * fingerprint computed there (a restart reads them back with the parsed articles), so only new
+   * articles are hashed.
+   */
+  public synchronized SortedMap<String, String> fingerprints() {
+    Map<Article, List<Passage>> split = null;
+    SortedMap<String, String> byFile = new TreeMap<>();
+    for (int i = 0; i < articles.size(); i++) {
+      if (fingerprints[i] == null) {
+        split = split == null ? byArticle() : split;
+        List<Passage> ofArticle = split.get(articles.get(i));
+        fingerprints[i] = ofArticle == null ? NOTHING_SEARCHED : fingerprint(articles.get(i), ofArticle);
+      }
+      if (fingerprints[i] != NOTHING_SEARCHED) {
+        byFile.put(articles.get(i).file(), fingerprints[i]);
+      }
+    }
+    return Collections.unmodifiableSortedMap(byFile);
+  }
+
+  /** The fingerprint of {@code article} (see {@link #fingerprints}), its position in this corpus given. */
+  synchronized String fingerprint(int article) {
+    if (fingerprints[article] == null) {
+      fingerprints();
+    }
+    return fingerprints[article];
+  }
+
+  private static String fingerprint(Article article, List<Passage> passages) {
+    MessageDigest digest = sha256();
+    digest.update((article.edition().year() + "|" + article.edition().region() + "|").getBytes(StandardCharsets.UTF_8));
+    for (Passage passage : passages) {
+      for (String searched : List.of(passage.text(), passage.linkWords())) {
+        byte[] text = searched.getBytes(StandardCharsets.UTF_8);
+        digest.update(Integer.toString(text.length).getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) ':');
+        digest.update(text);
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 
   public List<Article> articles() {

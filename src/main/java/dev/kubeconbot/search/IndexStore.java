@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,8 +50,9 @@ import org.slf4j.LoggerFactory;
  * Where the Lucene index lives and how it is brought up to date with a corpus. On disk
  * ({@link MMapDirectory}: the index stays off the Java heap) it is reopened as it is when the corpus
  * is unchanged, and otherwise updated article by article: an article whose passages changed is
- * deleted and added again, the others stay. The commit records, with the index, a hash of each
- * article's indexed passages, so what changed is known without reading the index. A commit is
+ * deleted and added again, the others stay. The commit records, with the index, each article's
+ * fingerprint ({@link Corpus#fingerprints}: what its documents hold), so what changed is known
+ * without reading the index. A commit is
  * atomic in Lucene; before an index is served, the checksums of all its files are verified, and one
  * that cannot be read is rebuilt, never served. Processes sharing the folder take turns through a
  * lock file; one that finds the index it needs already committed just opens it.
@@ -118,7 +118,7 @@ final class IndexStore {
   @SuppressWarnings("try")
   static Opened onDisk(Path folder, Corpus corpus, Analyzer analyzer, int threads) throws IOException {
     Files.createDirectories(folder);
-    Map<String, String> wanted = hashes(corpus);
+    Map<String, String> wanted = corpus.fingerprints();
     String key = corpusKey(wanted);
     FSDirectory directory = new MMapDirectory(folder);
     Optional<DirectoryReader> current = openIfCurrent(directory, folder, key);
@@ -291,11 +291,11 @@ final class IndexStore {
    * document number (see {@link PassageIndex#top}).
    */
   private static void add(IndexWriter writer, Corpus corpus, List<Article> articles, int threads) throws IOException {
-    Map<Article, List<Passage>> passages = byArticle(corpus);
+    Map<Article, List<Passage>> passages = corpus.byArticle();
     AtomicInteger next = new AtomicInteger();
     Runnable worker = () -> {
       for (int i = next.getAndIncrement(); i < articles.size(); i = next.getAndIncrement()) {
-        List<Passage> ofArticle = passages.get(articles.get(i));
+        List<Passage> ofArticle = passages.getOrDefault(articles.get(i), List.of());
         for (int ordinal = 0; ordinal < ofArticle.size(); ordinal++) {
           try {
             writer.addDocument(IndexSchema.document(ofArticle.get(ordinal), ordinal));
@@ -404,39 +404,6 @@ final class IndexStore {
     Optional<Stored> stored = folder == null ? Optional.empty() : Optional.of(new Stored(folder,
         reader.getIndexCommit().getSegmentsFileName() + "/" + reader.getIndexCommit().getUserData().get(CORPUS_KEY)));
     return new Opened(reader, passageOfDoc, outcome, indexedArticles, stored);
-  }
-
-  private static Map<Article, List<Passage>> byArticle(Corpus corpus) {
-    Map<Article, List<Passage>> passages = new HashMap<>();
-    corpus.articles().forEach(a -> passages.put(a, new ArrayList<>()));
-    corpus.passages().forEach(p -> passages.get(p.article()).add(p));
-    return passages;
-  }
-
-  /**
-   * For each article (by file), a hash of what its documents hold: its passages' text and link words
-   * in order, and its edition's year and region. Anything else (title, source, sections) is read from
-   * the corpus.
-   */
-  static Map<String, String> hashes(Corpus corpus) {
-    Map<String, MessageDigest> digests = new TreeMap<>();
-    for (Passage passage : corpus.passages()) {
-      MessageDigest digest = digests.computeIfAbsent(passage.article().file(), file -> {
-        MessageDigest fresh = sha256();
-        fresh.update((passage.article().edition().year() + "|" + passage.article().edition().region() + "|")
-            .getBytes(StandardCharsets.UTF_8));
-        return fresh;
-      });
-      for (String indexed : List.of(passage.text(), passage.linkWords())) {
-        byte[] text = indexed.getBytes(StandardCharsets.UTF_8);
-        digest.update(Integer.toString(text.length).getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) ':');
-        digest.update(text);
-      }
-    }
-    Map<String, String> hashes = new TreeMap<>();
-    digests.forEach((file, digest) -> hashes.put(file, HexFormat.of().formatHex(digest.digest())));
-    return hashes;
   }
 
   /** One hash of the whole corpus as indexed, and of the schema it was indexed with. */

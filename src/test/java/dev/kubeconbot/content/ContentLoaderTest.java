@@ -7,6 +7,10 @@ import dev.kubeconbot.testing.CapturedLog;
 import dev.kubeconbot.testing.Seeds;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,6 +125,64 @@ class ContentLoaderTest {
         ContentLoader.Memory.savedIn(saved)).load(List.of(Seeds.CONTENT));
     assertThat(restored.articles()).isEqualTo(parsed.articles());
     assertThat(restored.passages()).isEqualTo(parsed.passages());
+    // Read back, not hashed again, the fingerprints are those of the passages as split afresh.
+    assertThat(restored.fingerprints()).isEqualTo(Corpus.of(parsed.articles(), List.of()).fingerprints())
+        .hasSameSizeAs(parsed.articles());
+    // A passage that is a whole paragraph, and its section, are the article's own strings, held once.
+    Passage whole = restored.passages().stream()
+        .filter(p -> p.article().blocks().stream().anyMatch(b -> b.text().equals(p.text())))
+        .filter(p -> !p.section().isEmpty())
+        .findFirst().orElseThrow();
+    assertThat(whole.article().blocks()).anySatisfy(b -> assertThat(b.text()).isSameAs(whole.text()))
+        .anySatisfy(b -> assertThat(b.text()).isSameAs(whole.section()));
+  }
+
+  @Test
+  void aFileIsTakenAsUnchangedOnlyWhileItsStampIsAndNoEditGoesUnseen(@TempDir Path dir, @TempDir Path index)
+      throws Exception {
+    Path file = dir.resolve("edited.md");
+    Files.writeString(file, "# Edited\n\nWebAssembly was new at KubeCon EU 2021.\n");
+    Path saved = index.resolve("articles.bin");
+    // A clock a minute ahead: the files written just now count as long settled.
+    Clock later = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1));
+    ContentLoader.Memory memory = ContentLoader.Memory.savedIn(saved);
+    Corpus first = new ContentLoader(Seeds.calendar(), ContentLoader.DEFAULT_MAX_FILE_BYTES, memory, later).load(List.of(dir));
+    ContentLoader.Memory.Known known = ArticleStore.read(saved).orElseThrow().byLabel().get(file.toString());
+    assertThat(known.stamp()).isEqualTo(ContentLoader.Memory.Stamp.of(file)).isNotNull();
+
+    // Unchanged: the article of the last load, from its stamp alone (here and after a restart).
+    assertThat(new ContentLoader(Seeds.calendar(), ContentLoader.DEFAULT_MAX_FILE_BYTES, memory, later).load(List.of(dir))
+        .articles().getFirst()).isSameAs(first.articles().getFirst());
+
+    // The same number of bytes written in place, the modification time set back: the status-change time tells.
+    FileTime modified = Files.getLastModifiedTime(file);
+    Files.writeString(file, "# Edited\n\nWebAssembly was old at KubeCon EU 2021.\n");
+    Files.setLastModifiedTime(file, modified);
+    Corpus edited = new ContentLoader(Seeds.calendar(), ContentLoader.DEFAULT_MAX_FILE_BYTES,
+        ContentLoader.Memory.savedIn(saved), later).load(List.of(dir));
+    assertThat(edited.passages().getFirst().text()).isEqualTo("WebAssembly was old at KubeCon EU 2021.");
+
+    // Replaced by another file of the same size and times (a ConfigMap update, a checkout): another inode.
+    Path other = dir.resolve("other.txt");
+    Files.writeString(other, "# Edited\n\nWebAssembly was odd at KubeCon EU 2021.\n");
+    Files.setLastModifiedTime(other, Files.getLastModifiedTime(file));
+    Files.move(other, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    assertThat(new ContentLoader(Seeds.calendar(), ContentLoader.DEFAULT_MAX_FILE_BYTES, ContentLoader.Memory.savedIn(saved),
+        later).load(List.of(dir)).passages().getFirst().text()).isEqualTo("WebAssembly was odd at KubeCon EU 2021.");
+  }
+
+  @Test
+  void aFileThatChangedJustBeforeItWasReadIsReadAgainNextTime(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("fresh.md");
+    Files.writeString(file, "# Fresh\n\nWebAssembly was new at KubeCon EU 2021.\n");
+    ContentLoader.Memory memory = new ContentLoader.Memory();
+    new ContentLoader(Seeds.calendar(), ContentLoader.DEFAULT_MAX_FILE_BYTES, memory).load(List.of(dir));
+    // Written a moment ago, its stamp cannot yet tell a later write within the same clock tick apart.
+    ContentLoader.Memory.Stamp stamp = ContentLoader.Memory.Stamp.of(file);
+    long changed = Math.max(stamp.modifiedNanos(), stamp.changedNanos());
+    assertThat(stamp.settled(changed + 1_000_000_000L)).isFalse();
+    assertThat(stamp.settled(changed + 3_000_000_000L)).isTrue();
+    assertThat(memory.last().byLabel().get(file.toString()).stamp()).isNull();
   }
 
   @Test
