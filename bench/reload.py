@@ -8,8 +8,10 @@ from 2 threads for the whole run. After BEFORE seconds (default 5) it edits the 
 appends a paragraph to one article (the usual edit), CHANGE=all to every article (a `git pull` that
 touches everything: the index is rebuilt inside the running bot). It waits for the bot's "content
 reloaded" (or "reload failed") line, answers AFTER more seconds (default 3), and prints the latency
-before and during the reload, errors, the reload's own time, peak RSS and heap used, and whether the
-process is still alive. The container's settings, e.g.
+before and during the reload, errors, the reload's own time, the peak RSS during the reload (sampled
+every 50 ms, with its anonymous part: the heap and the JVM's own memory, and its file part: the
+index's mapped files) beside the process's peak since start, heap used, and whether the process is
+still alive. JAR picks another jar (default target/kubecon-bot.jar), for paired runs. The container's settings, e.g.
     JAVA_OPTS="-Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError" CONTENT_DIRS=/tmp/corpus-10k \\
       INDEX_DIR=/tmp/index-10k python3 bench/reload.py
 """
@@ -73,7 +75,8 @@ def main():
     env = dict(os.environ, HTTP_PORT=str(PORT), CONTENT_DIRS=content, CACHE_MAX_ENTRIES="0",
                RATE_LIMIT_ANSWERS="1000000", RATE_LIMIT_WINDOW="1s",
                HTTP_RATE_LIMIT_ANSWERS="1000000", HTTP_RATE_LIMIT_WINDOW="1s")
-    command = ["java", *shlex.split(os.environ.get("JAVA_OPTS", "")), "-jar", "target/kubecon-bot.jar", "serve"]
+    command = ["java", *shlex.split(os.environ.get("JAVA_OPTS", "")), "-jar",
+               os.environ.get("JAR", "target/kubecon-bot.jar"), "serve"]
     with open(log_path, "w") as log:
         bot = subprocess.Popen(command, cwd=ROOT, env=env, stderr=log, stdout=subprocess.DEVNULL)
     try:
@@ -109,6 +112,21 @@ def main():
         for thread in threads:
             thread.start()
         time.sleep(BEFORE)
+        peak = {"VmRSS": 0.0, "RssAnon": 0.0, "RssFile": 0.0}
+        reloading = threading.Event()
+
+        def sample():
+            while not reloading.is_set():
+                try:
+                    for field in peak:
+                        peak[field] = max(peak[field], status(bot.pid, field))
+                except OSError:
+                    return
+                time.sleep(0.05)
+
+        start_peak = status(bot.pid, "VmHWM")
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
         edit_start = time.monotonic()
         files = sorted(f for f in os.listdir(content) if f.endswith(".md"))
         for name in files if CHANGE == "all" else files[:1]:
@@ -126,6 +144,8 @@ def main():
                         reloaded = line.strip()
             time.sleep(0.2)
         reload_end = time.monotonic()
+        reloading.set()
+        sampler.join(timeout=5)
         time.sleep(AFTER)
         stop.set()
         for thread in threads:
@@ -141,6 +161,8 @@ def main():
               f"p99 {percentile(before, .99) * 1000:.1f} ms")
         print(f"  latency during: n={len(during)} p50 {percentile(during, .5) * 1000:.1f} ms, "
               f"p99 {percentile(during, .99) * 1000:.1f} ms, max {max(during, default=float('nan')) * 1000:.0f} ms")
+        print(f"  peak RSS during the reload {peak['VmRSS']:.0f} MiB (anonymous {peak['RssAnon']:.0f}, "
+              f"files {peak['RssFile']:.0f}); peak before it, since start, {start_peak:.0f} MiB")
         if alive:
             print(f"  RSS now {status(bot.pid, 'VmRSS'):.0f} MiB, peak {status(bot.pid, 'VmHWM'):.0f} MiB; "
                   f"heap used {heap_used_mib():.0f} MiB")

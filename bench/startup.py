@@ -11,7 +11,8 @@ reports start-to-hybrid and the RSS 1 s after it, with the models loaded:
 The bot's own settings come from the environment, so another corpus and index folder are e.g.
     CONTENT_DIRS=/tmp/corpus-10k INDEX_DIR=/tmp/index-10k READY_TIMEOUT=300 python3 bench/startup.py
 COLD=1 deletes INDEX_DIR before each run, so every run builds the index (the first start); without
-it every run after the first reopens the persisted index (a restart).
+it every run after the first reopens the persisted index (a restart). JAR picks another jar (default
+target/kubecon-bot.jar): two versions compared on one corpus need an index folder each.
 """
 import http.client
 import os
@@ -65,7 +66,8 @@ def cpu_seconds(pid):
 
 
 def one_run():
-    command = ["java", *shlex.split(os.environ.get("JAVA_OPTS", "")), "-jar", "target/kubecon-bot.jar", "serve"]
+    command = ["java", *shlex.split(os.environ.get("JAVA_OPTS", "")), "-jar", os.environ.get("JAR", "target/kubecon-bot.jar"),
+               "serve"]
     env = dict(os.environ, HTTP_PORT=str(PORT))
     if COLD:
         shutil.rmtree(os.environ["INDEX_DIR"], ignore_errors=True)

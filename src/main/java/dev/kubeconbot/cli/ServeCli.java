@@ -72,7 +72,7 @@ final class ServeCli implements Callable<Integer> {
     PrometheusMeterRegistry registry = BotApp.newRegistry();
     SemanticSearch semantic = config.search().semantic() ? SemanticSearch.open(config.search().vectorCache()) : null;
     // A restart, and each reload, parses only the files that changed since the last load.
-    ContentLoader.Memory read = ContentLoader.Memory.savedIn(index.resolve(ARTICLES_FILE));
+    Library.Memory read = new Library.Memory(ContentLoader.Memory.savedIn(index.resolve(ARTICLES_FILE)));
     // The first load takes the files read above; each reload reads them again.
     AtomicReference<CompletableFuture<Library.ConfigFiles>> unused = new AtomicReference<>(configFiles);
     BotApp.LibraryLoader library = withVectors(semantic, registry, () -> {

@@ -156,6 +156,16 @@ public final class ContentLoader {
       return new Memory(file, null);
     }
 
+    /**
+     * Starts reading the saved file on a thread of its own, if it is not read yet, so that the caller
+     * can read its configuration meanwhile: at 10,000 articles the file is 70 MB. The first load waits for it.
+     */
+    public void readAhead() {
+      if (file != null && last == null) {
+        Thread.ofPlatform().name("read-articles").start(this::last);
+      }
+    }
+
     synchronized Loaded last() {
       if (last == null) {
         last = ArticleStore.read(file).orElse(NOTHING);

@@ -104,22 +104,41 @@ public final class Library implements AutoCloseable {
    * updated article by article when some files changed, built from all cores otherwise. In memory,
    * with a warning, if the folder cannot be written. Close the library when it is no longer used.
    * Files unchanged since the last load with {@code memory} are not parsed again (see
-   * {@link ContentLoader.Memory}): give each reload the memory of the start.
+   * {@link ContentLoader.Memory}), and index segments it opened are shared: give each reload the memory of the start.
    */
   public static Library loadPersisted(Path configDir, List<Path> contentDirs, long maxFileBytes, Path indexFolder,
-      ContentLoader.Memory memory) throws ContentException {
+      Memory memory) throws ContentException {
     return loadPersisted(ConfigFiles.readInBackground(configDir), contentDirs, maxFileBytes, indexFolder, memory);
   }
 
   /**
-   * {@link #loadPersisted(Path, List, long, Path, ContentLoader.Memory)} with the configuration files
+   * {@link #loadPersisted(Path, List, long, Path, Memory)} with the configuration files
    * already being read ({@link ConfigFiles#readInBackground}): start-up begins that before it has
    * parsed its own settings, which say where the content and the index are.
    */
   public static Library loadPersisted(CompletableFuture<ConfigFiles> config, List<Path> contentDirs, long maxFileBytes,
-      Path indexFolder, ContentLoader.Memory memory) throws ContentException {
+      Path indexFolder, Memory memory) throws ContentException {
+    memory.articles.readAhead();
     ConfigFiles files = ConfigFiles.await(config);
-    return of(PassageIndex.open(indexFolder, read(files, contentDirs, maxFileBytes, memory)), files);
+    PassageIndex index = PassageIndex.open(indexFolder, read(files, contentDirs, maxFileBytes, memory.articles), memory.index);
+    memory.index = index;
+    return of(index, files);
+  }
+
+  /**
+   * What the last {@link #loadPersisted} with it read and opened, for the next one (a reload): the
+   * parsed articles, and the index, whose unchanged segments the next index shares rather than
+   * opening a second copy of them beside the live one.
+   */
+  public static final class Memory {
+    private final ContentLoader.Memory articles;
+    /** The index last opened: the live one, unless the reload that opened it was refused (then closed). */
+    private volatile PassageIndex index;
+
+    /** A memory whose parsed articles are {@code articles} (see {@link ContentLoader.Memory#savedIn}). */
+    public Memory(ContentLoader.Memory articles) {
+      this.articles = articles;
+    }
   }
 
   /**

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.CollectorManager;
@@ -65,10 +66,19 @@ final class PassageIndex implements AutoCloseable {
    * warning, if the folder cannot be used (a read-only file system, say).
    */
   static PassageIndex open(Path folder, Corpus corpus) {
+    return open(folder, corpus, null);
+  }
+
+  /**
+   * {@link #open(Path, Corpus)}, sharing with {@code live} (the index answering meanwhile, or
+   * {@code null}) the segments both have (see {@link IndexStore#onDisk(Path, Corpus, Analyzer, int, DirectoryReader)}).
+   */
+  static PassageIndex open(Path folder, Corpus corpus, PassageIndex live) {
     Analyzer analyzer = Analyzers.perField();
     try {
-      return new PassageIndex(corpus, analyzer,
-          IndexStore.onDisk(folder, corpus, analyzer, IndexStore.threadsFor(corpus.passages().size())));
+      return new PassageIndex(corpus, analyzer, IndexStore.onDisk(folder, corpus, analyzer,
+          IndexStore.threadsFor(corpus.passages().size()),
+          live != null && live.searcher.getIndexReader() instanceof DirectoryReader reader ? reader : null));
     } catch (IOException e) {
       LOG.warn("index folder {} cannot be used ({}); indexing in memory instead", folder, e.toString());
       return build(corpus);

@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
@@ -123,6 +125,37 @@ class IndexStoreTest {
       }
     }
     updated.reader().close();
+  }
+
+  @Test
+  void aReloadSharesTheUnchangedSegmentsWithTheLiveIndexAndOutlivesIt() throws Exception {
+    Corpus before = seeds();
+    IndexStore.Opened live = open(before);
+    Path changed = content.resolve("2021-eu-3-key-takeaways.md");
+    Files.writeString(changed, Files.readString(changed) + "\n\nZanzibar-style authorization was a hallway favourite.\n");
+    Corpus after = corpus();
+
+    IndexStore.Opened reloaded = IndexStore.onDisk(index, after, analyzer, 2, live.reader());
+    assertThat(reloaded.outcome()).isEqualTo(IndexStore.Outcome.UPDATED);
+    // The segment of the four unchanged articles is the live index's own, not a second copy of it.
+    assertThat(cores(reloaded.reader())).containsAnyElementsOf(cores(live.reader()));
+    live.reader().close();
+    try (PassageIndex passages = PassageIndex.open(index, after); PassageIndex fresh = PassageIndex.build(after, 1)) {
+      assertThat(reloaded.reader().numDocs()).isEqualTo(after.passages().size());
+      assertThat(matches(library(passages))).isEqualTo(matches(library(fresh)));
+    }
+
+    // A live index closed meanwhile (its reload refused, say) shares nothing, and spoils nothing.
+    Files.writeString(changed, Files.readString(changed) + "\n\nSpiffe came up in every identity talk.\n");
+    IndexStore.Opened again = IndexStore.onDisk(index, corpus(), analyzer, 2, live.reader());
+    assertThat(again.outcome()).isEqualTo(IndexStore.Outcome.UPDATED);
+    assertThat(again.reader().numDocs()).isEqualTo(corpus().passages().size());
+    reloaded.reader().close();
+    again.reader().close();
+  }
+
+  private static List<IndexReader.CacheKey> cores(DirectoryReader reader) {
+    return reader.leaves().stream().map(leaf -> leaf.reader().getCoreCacheHelper().getKey()).toList();
   }
 
   @Test
