@@ -47,6 +47,8 @@ final class QueryPlanner {
       "大家", "人们", "人們", "还有", "還有", "看", "看法",
       // words that say how much ("why is it so hard", "为什么这么复杂"), not about what
       "so", "very", "too", "quite", "这么", "這麼", "那么", "那麼", "如此", "非常", "很", "太",
+      // "what was it like", "tools like Argo", "why do teams like wasm": a comparison or a liking, not a topic
+      "like",
       // "is anyone there", "有人吗": asks whether, not about whom
       "有人", "有没有", "有沒有",
       // "is X still necessary", "还有必要吗": asks for a verdict on X, which passages give in their own words

@@ -86,7 +86,7 @@ class QueryPlannerTest {
         .containsExactly("Istio");
   }
 
-  /** "so", 这么 and 有人 say how much or whether, never what: no passage need hold them, and none is named as missing. */
+  /** "so", 这么, "like" and 有人 say how much, how or whether, never what: no passage need hold them, and none is named as missing. */
   @Test
   void wordsOfDegreeAndOfWhetherAreScaffolding() {
     assertThat(planner.plan("why is kubernetes so hard to use").concepts()).extracting(Concept::label)
@@ -95,6 +95,8 @@ class QueryPlannerTest {
         .doesNotContain("这么").isNotEmpty();
     assertThat(planner.plan("休息室里有人吗").concepts()).extracting(Concept::label)
         .containsExactly("休息室");
+    assertThat(planner.plan("why do teams like wasm").concepts()).extracting(Concept::label)
+        .containsExactly("WebAssembly", "teams");
   }
 
   @Test
