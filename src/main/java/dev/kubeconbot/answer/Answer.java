@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  *
  * @param command the command that answered ({@code takeaways}, {@code topic}…)
  * @param query the user's text as received
- * @param title a heading for the answer, in the user's language
+ * @param title a heading for the answer, in the user's language; never blank (a question with nothing left of the
+ *     user's words is headed "Nothing to search for"), as Discord rejects an embed with a blank title
  * @param notes remarks beside the content, first first ("showing 5 of 7 articles", "no command /x");
  *     may be empty
  * @param content what the answer shows
@@ -22,6 +23,9 @@ import java.util.stream.Stream;
 public record Answer(String command, String query, String title, List<String> notes, Content content) {
 
   public Answer {
+    if (title.isBlank()) {
+      throw new IllegalArgumentException("an answer to '" + query + "' (" + command + ") has a blank title");
+    }
     notes = List.copyOf(notes);
     Objects.requireNonNull(content, "content");
   }

@@ -113,8 +113,7 @@ final class AnswerRenderer {
     String pageLabel = pages.size() < 2 ? null
         : DiscordText.plain(Messages.get(lang, pageKey, current + 1, pages.size()), PAGE_LABEL_MAX);
 
-    // An answer to a blank question (a forged option) has a blank title, which an embed cannot have.
-    EmbedBuilder embed = new EmbedBuilder().setColor(COLOR).setTitle(title.isBlank() ? null : title)
+    EmbedBuilder embed = new EmbedBuilder().setColor(COLOR).setTitle(title)
         .setDescription(description);
     pages.get(current).forEach(embed::addField);
     String footer = join(hint, pageLabel);
