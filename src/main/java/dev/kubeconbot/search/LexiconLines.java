@@ -7,8 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads {@code lexicon.yaml} in the shape it is written in, one entry a line ({@code  developer: [开发者, 開發者]}),
@@ -21,15 +19,12 @@ import java.util.regex.Pattern;
  */
 final class LexiconLines {
 
-  /** {@code key: [a, b]}, then an optional comment; the key plain or in double quotes. */
-  private static final Pattern ENTRY = Pattern.compile("( +)(\"[^\"\\\\]*\"|[^\\s\"][^\"]*?): \\[([^\\[\\]]*)\\](?:\\s+#.*)?\\s*");
-  private static final Pattern TOP = Pattern.compile("(version: \\d+|entries:)(?:\\s+#.*)?\\s*");
-  /**
-   * Characters that make a plain YAML scalar mean something else or that this reader leaves to YAML,
-   * and words that may be numbers or dates to YAML ({@code 5g} is text, {@code 0x1f} and {@code 2019-04} are not).
-   */
-  private static final Pattern NOT_PLAIN =
-      Pattern.compile("[\"'#&*!|>%@`{}\\[\\],:\\t\\\\]|^[-?~+.<=]|^\\d[0-9a-fA-FxXoObB_.:+eE-]*$");
+  /** Characters that make a plain YAML scalar mean something else, or that this reader leaves to YAML. */
+  private static final String NOT_PLAIN = "\"'#&*!|>%@`{}[],:\t\\";
+  /** First characters that do. */
+  private static final String NOT_FIRST = "-?~+.<=";
+  /** What YAML numbers and dates are made of: a word of these after a digit may be one ({@code 5g} is text, {@code 0x1f} is not). */
+  private static final String NUMERIC = "0123456789abcdefABCDEFxXoObB_.:+eE-";
   /** Plain words YAML 1.1 reads as null or a boolean. */
   private static final Set<String> NOT_TEXT = Set.of("null", "true", "false", "yes", "no", "on", "off", "y", "n");
 
@@ -37,69 +32,124 @@ final class LexiconLines {
 
   /** The entries of {@code text} in file order, or empty when the file is to be read as YAML. */
   static Optional<Map<String, List<String>>> entries(String text) {
+    // A scan by hand rather than regular expressions: the regex engine, cold, was half of this.
     Map<String, List<String>> entries = new LinkedHashMap<>();
     boolean inEntries = false;
-    String indent = null;
+    int indent = -1;
     for (String line : text.split("\n", -1)) {
       String content = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-      String stripped = content.strip();
       if (content.indexOf('\t') >= 0) {
         return Optional.empty();
       }
-      if (stripped.isEmpty() || stripped.startsWith("#")) {
+      int first = spaces(content, 0);
+      if (first == content.length() || content.charAt(first) == '#') {
         continue;
       }
-      if (!content.startsWith(" ")) {
-        if (!TOP.matcher(content).matches()) {
+      if (first == 0) {
+        int end = content.startsWith("entries:") ? "entries:".length() : versionEnd(content);
+        if (end < 0 || !blankOrComment(content, end)) {
           return Optional.empty();
         }
         inEntries = content.startsWith("entries:");
         continue;
       }
-      Matcher entry = ENTRY.matcher(content);
-      if (!inEntries || !entry.matches() || (indent != null && !indent.equals(entry.group(1)))) {
+      if (!inEntries || (indent >= 0 && indent != first)) {
         return Optional.empty();
       }
-      indent = entry.group(1);
-      Optional<String> key = key(entry.group(2));
-      Optional<List<String>> renderings = items(entry.group(3));
-      if (key.isEmpty() || renderings.isEmpty()) {
+      indent = first;
+      if (!entry(content, first, entries)) {
         return Optional.empty();
       }
-      entries.put(key.get(), renderings.get());
     }
     // No entries: let YAML say what the file is (an empty 'entries' is an error the caller reports).
     return entries.isEmpty() ? Optional.empty() : Optional.of(entries);
   }
 
-  private static Optional<String> key(String written) {
-    if (written.startsWith("\"")) {
-      return Optional.of(written.substring(1, written.length() - 1));
-    }
-    return plain(written);
-  }
-
-  private static Optional<List<String>> items(String list) {
-    if (list.isBlank()) {
-      return Optional.of(List.of());
-    }
-    List<String> items = new ArrayList<>();
-    for (String item : list.split(",", -1)) {
-      Optional<String> text = plain(item.strip());
-      if (text.isEmpty()) {
-        return Optional.empty();
+  /** Reads {@code key: [a, b]} at {@code from} into {@code entries}; false if the line is not one. */
+  private static boolean entry(String line, int from, Map<String, List<String>> entries) {
+    String key;
+    int afterKey;
+    if (line.charAt(from) == '"') {
+      int close = line.indexOf('"', from + 1);
+      if (close < 0 || line.indexOf('\\', from) >= 0 && line.indexOf('\\', from) < close) {
+        return false;
       }
-      items.add(text.get());
+      key = line.substring(from + 1, close);
+      afterKey = close + 1;
+      if (!line.startsWith(": [", afterKey)) {
+        return false;
+      }
+    } else {
+      afterKey = line.indexOf(": ", from);
+      if (afterKey < 0 || !line.startsWith(": [", afterKey)) {
+        return false;
+      }
+      key = line.substring(from, afterKey);
+      if (!plain(key)) {
+        return false;
+      }
     }
-    return Optional.of(items);
+    int open = afterKey + 2;
+    int close = line.indexOf(']', open);
+    if (close < 0 || line.indexOf('[', open + 1) >= 0 && line.indexOf('[', open + 1) < close
+        || !blankOrComment(line, close + 1)) {
+      return false;
+    }
+    String list = line.substring(open + 1, close);
+    List<String> items = new ArrayList<>();
+    if (!list.isBlank()) {
+      for (String item : list.split(",", -1)) {
+        String word = item.strip();
+        if (!plain(word)) {
+          return false;
+        }
+        items.add(word);
+      }
+    }
+    entries.put(key, List.copyOf(items));
+    return true;
   }
 
-  /** {@code word} if YAML reads it as this very text. */
-  private static Optional<String> plain(String word) {
-    if (word.isEmpty() || !word.equals(word.strip()) || NOT_PLAIN.matcher(word).find()
-        || NOT_TEXT.contains(word.toLowerCase(Locale.ROOT))) {
-      return Optional.empty();
+  /** The end of {@code version: N} at the start of {@code line}, or -1. */
+  private static int versionEnd(String line) {
+    int at = "version: ".length();
+    if (!line.startsWith("version: ")) {
+      return -1;
     }
-    return Optional.of(word);
+    int end = at;
+    while (end < line.length() && Character.isDigit(line.charAt(end)) && line.charAt(end) < 128) {
+      end++;
+    }
+    return end > at ? end : -1;
+  }
+
+  /** Whether {@code line} from {@code at} holds only spaces, then perhaps a comment after at least one. */
+  private static boolean blankOrComment(String line, int at) {
+    int end = spaces(line, at);
+    return end == line.length() || (end > at && line.charAt(end) == '#');
+  }
+
+  private static int spaces(String line, int at) {
+    while (at < line.length() && line.charAt(at) == ' ') {
+      at++;
+    }
+    return at;
+  }
+
+  /** Whether YAML reads {@code word}, unquoted, as this very text. */
+  private static boolean plain(String word) {
+    if (word.isEmpty() || !word.equals(word.strip()) || NOT_FIRST.indexOf(word.charAt(0)) >= 0
+        || NOT_TEXT.contains(word.toLowerCase(Locale.ROOT))) {
+      return false;
+    }
+    boolean numeric = Character.isDigit(word.charAt(0)) && word.charAt(0) < 128;
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (NOT_PLAIN.indexOf(c) >= 0) {
+        return false;
+      }
+      numeric &= NUMERIC.indexOf(c) >= 0;
+    }
+    return !numeric;
   }
 }
