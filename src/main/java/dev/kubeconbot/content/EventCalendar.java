@@ -1,6 +1,7 @@
 package dev.kubeconbot.content;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -44,6 +46,7 @@ public final class EventCalendar {
       .addModule(new SimpleModule().addDeserializer(LocalDate.class, LocalDateDeserializer.INSTANCE))
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .build();
+  private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern YEAR = Pattern.compile("(?<!\\d)(20[1-3]\\d)(?!\\d)");
 
   private final Map<String, String> regionByAlias;
@@ -63,11 +66,40 @@ public final class EventCalendar {
   }
 
   public static EventCalendar read(InputStream yaml) throws IOException {
-    File file = YAML.readValue(yaml, File.class);
+    byte[] bytes = yaml.readAllBytes();
+    Optional<EventCalendar> usual = usual(YamlTree.read(bytes));
+    if (usual.isPresent()) {
+      return usual.get();
+    }
+    File file = YAML.readValue(bytes, File.class);
     if (file == null || file.regions() == null || file.editions() == null) {
       throw new IOException("events file needs 'regions' and 'editions'");
     }
     return new EventCalendar(file.regions(), file.editions());
+  }
+
+  /** The calendar from a file of the usual shape (see {@link YamlTree}), else empty. */
+  private static Optional<EventCalendar> usual(JsonNode root) {
+    Optional<Map<String, List<String>>> regions = YamlTree.map(root.get("regions"), YamlTree::texts);
+    Optional<List<Event>> editions = YamlTree.list(root.get("editions"), EventCalendar::event);
+    return regions.isPresent() && editions.isPresent()
+        ? Optional.of(new EventCalendar(regions.get(), editions.get()))
+        : Optional.empty();
+  }
+
+  private static Optional<Event> event(JsonNode node) {
+    Optional<String> region = YamlTree.text(node.get("region"));
+    JsonNode year = node.get("year");
+    Optional<String> start = YamlTree.text(node.get("start")).filter(date -> ISO_DATE.matcher(date).matches());
+    Optional<List<String>> cities = YamlTree.texts(node.get("cities"));
+    if (region.isEmpty() || year == null || !year.isInt() || start.isEmpty() || cities.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new Event(region.get(), year.intValue(), LocalDate.parse(start.get()), cities.get()));
+    } catch (DateTimeParseException e) {
+      return Optional.empty(); // no such day: the databinding's error says so
+    }
   }
 
   /** The canonical region for a region word ({@code europe} → {@code EU}), if it is one. */

@@ -1,9 +1,11 @@
 package dev.kubeconbot.search;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.kubeconbot.content.Scripts;
+import dev.kubeconbot.content.YamlTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -75,7 +77,13 @@ public final class Glossary {
   }
 
   public static Glossary read(InputStream yaml) throws IOException {
-    File file = YAML.readValue(yaml, File.class);
+    byte[] bytes = yaml.readAllBytes();
+    Optional<List<Topic>> usual = YamlTree.list(YamlTree.read(bytes).get("topics"), Glossary::topic)
+        .filter(topics -> topics.stream().noneMatch(topic -> topic.name().isBlank()));
+    if (usual.isPresent()) {
+      return new Glossary(usual.get());
+    }
+    File file = YAML.readValue(bytes, File.class);
     if (file == null || file.topics() == null) {
       throw new IOException("glossary needs a 'topics' list");
     }
@@ -85,6 +93,19 @@ public final class Glossary {
       }
     }
     return new Glossary(file.topics());
+  }
+
+  /** A topic of the usual shape (see {@link YamlTree}): a name, perhaps a Chinese name and aliases. */
+  private static Optional<Topic> topic(JsonNode node) {
+    Optional<String> name = YamlTree.text(node.get("name"));
+    JsonNode zh = node.get("zh");
+    JsonNode aliases = node.get("aliases");
+    Optional<String> chinese = zh == null ? Optional.of("") : YamlTree.text(zh);
+    Optional<List<String>> others = aliases == null ? Optional.of(List.of()) : YamlTree.texts(aliases);
+    if (name.isEmpty() || chinese.isEmpty() || others.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Topic(name.get(), zh == null ? null : chinese.get(), others.get()));
   }
 
   public List<Topic> topics() {

@@ -3,11 +3,13 @@ package dev.kubeconbot.search;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.kubeconbot.content.YamlTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,7 +49,13 @@ public final class ShortForms {
    * @throws IOException if it is not a YAML map with an {@code entries} map of non-empty full forms
    */
   public static ShortForms read(InputStream yaml) throws IOException {
-    File file = YAML.readValue(yaml, File.class);
+    byte[] bytes = yaml.readAllBytes();
+    Optional<Map<String, String>> usual = YamlTree.map(YamlTree.read(bytes).get("entries"),
+        node -> YamlTree.text(node).filter(full -> !full.isBlank()));
+    if (usual.isPresent()) {
+      return new ShortForms(usual.get());
+    }
+    File file = YAML.readValue(bytes, File.class);
     if (file == null || file.entries() == null) {
       throw new IOException("short forms need an 'entries' map");
     }
