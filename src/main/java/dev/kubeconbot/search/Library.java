@@ -41,6 +41,8 @@ import org.apache.lucene.search.ScoreDoc;
  */
 public final class Library implements AutoCloseable {
 
+  /** Matches from which a search is split among the cores: about 5 ms of scoring on one. */
+  private static final long HEAVY_MATCHES = 50_000;
   private final PassageIndex index;
   private final QueryPlanner planner;
   private final EventCalendar calendar;
@@ -293,7 +295,8 @@ public final class Library implements AutoCloseable {
     }
     ScoreDoc[] top = new ScoreDoc[0];
     for (int required = match.generator.required(match.generator.concepts(plan)); required >= 1 && top.length == 0; required--) {
-      top = index.top(IndexSchema.within(match.generator.generate(plan, queries, required), scope), limit);
+      Query query = IndexSchema.within(match.generator.generate(plan, queries, required), scope);
+      top = isHeavy(plan) ? index.topShared(query, limit) : index.top(query, limit);
       if (match == Match.ALL) {
         break;
       }
@@ -307,6 +310,17 @@ public final class Library implements AutoCloseable {
       hits.add(new SearchHit(index.passage(top[i].doc), top[i].score, covered[i]));
     }
     return hits;
+  }
+
+  /**
+   * Whether a search for {@code plan} has enough matches to score to be worth splitting among the
+   * cores: several concepts (one is a single list, a glossary topic's kept or one word's) that
+   * together may match {@link #HEAVY_MATCHES} times or more. "为什么组织经常运行过时的 Kubernetes 版本？"
+   * on 10,000 articles: six concepts, 170,000 matches, 12 ms on one core.
+   */
+  private boolean isHeavy(QueryPlan plan) {
+    return plan.concepts().size() > 1
+        && plan.concepts().stream().mapToLong(coverage::estimatedCount).sum() >= HEAVY_MATCHES;
   }
 
   /**
