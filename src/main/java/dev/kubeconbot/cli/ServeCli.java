@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,16 +70,18 @@ final class ServeCli implements Callable<Integer> {
     Logging.use(config.logFormat());
     List<Path> content = options.contentFolders(config.contentDirs());
     Path index = config.indexDir().orElseGet(() -> ConfigLoader.defaultIndexDir(env, content));
-    PrometheusMeterRegistry registry = BotApp.newRegistry();
-    SemanticSearch semantic = config.search().semantic() ? SemanticSearch.open(config.search().vectorCache()) : null;
     // A restart, and each reload, parses only the files that changed since the last load.
     Library.Memory read = new Library.Memory(ContentLoader.Memory.savedIn(index.resolve(ARTICLES_FILE)));
-    // The first load takes the files read above; each reload reads them again.
-    AtomicReference<CompletableFuture<Library.ConfigFiles>> unused = new AtomicReference<>(configFiles);
+    // The first library loads from here, with the files read above, while the metrics, the commands
+    // and HTTP are set up beside it; each reload reads the files again.
+    AtomicReference<CompletableFuture<Library>> first = new AtomicReference<>(loadInBackground(
+        () -> Library.loadPersisted(configFiles, content, config.contentMaxFileBytes(), index, read)));
+    PrometheusMeterRegistry registry = BotApp.newRegistry();
+    SemanticSearch semantic = config.search().semantic() ? SemanticSearch.open(config.search().vectorCache()) : null;
     BotApp.LibraryLoader library = withVectors(semantic, registry, () -> {
-      CompletableFuture<Library.ConfigFiles> files = unused.getAndSet(null);
-      return Library.loadPersisted(files != null ? files : Library.ConfigFiles.readInBackground(config.configDir()),
-          content, config.contentMaxFileBytes(), index, read);
+      CompletableFuture<Library> loading = first.getAndSet(null);
+      return loading != null ? loaded(loading) : Library.loadPersisted(
+          Library.ConfigFiles.readInBackground(config.configDir()), content, config.contentMaxFileBytes(), index, read);
     });
     CommandRegistry commands = CommandRegistry.standard();
     BotApp app = new BotApp(config, registry, () -> new AnswerEngine(commands, library.load()), frontEnds(commands));
@@ -95,6 +98,33 @@ final class ServeCli implements Callable<Integer> {
     }
     app.awaitStopped();
     return 0;
+  }
+
+  /** Runs {@code load} on a thread of its own. */
+  private static CompletableFuture<Library> loadInBackground(BotApp.LibraryLoader load) {
+    CompletableFuture<Library> library = new CompletableFuture<>();
+    Thread.ofPlatform().name("load").start(() -> {
+      try {
+        library.complete(load.load());
+      } catch (Throwable e) {
+        library.completeExceptionally(e);
+      }
+    });
+    return library;
+  }
+
+  /** What {@code loading} loaded, or what it threw. */
+  private static Library loaded(CompletableFuture<Library> loading) throws ContentException {
+    try {
+      return loading.join();
+    } catch (CompletionException e) {
+      switch (e.getCause()) {
+        case ContentException content -> throw content;
+        case RuntimeException runtime -> throw runtime;
+        case Error error -> throw error;
+        default -> throw e;
+      }
+    }
   }
 
   /**
