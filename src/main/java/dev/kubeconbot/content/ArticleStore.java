@@ -29,7 +29,8 @@ final class ArticleStore {
   private static final Logger LOG = LoggerFactory.getLogger(ArticleStore.class);
   /**
    * Bump when {@link Article}, {@link Block} or this layout change, or what {@link ArticleReader} or
-   * {@link PassageSplitter} make of a file: articles saved by an older version are then parsed again.
+   * {@link PassageSplitter} make of a file: articles saved by an older version are then parsed again. Files saved by
+   * another {@link Build} are parsed again too, in case the bump was forgotten.
    */
   private static final int FORMAT = 3;
   /** In place of a block's number: the string itself follows. */
@@ -43,7 +44,7 @@ final class ArticleStore {
   /** What {@code file} holds; empty if it is missing, of another format, or damaged. */
   static Optional<ContentLoader.Memory.Loaded> read(Path file) {
     return saved(file).read(in -> {
-      if (in.readInt() != FORMAT) {
+      if (in.readInt() != FORMAT || !Build.id().equals(in.readUTF())) {
         return Optional.empty();
       }
       String calendarKey = string(in);
@@ -70,6 +71,7 @@ final class ArticleStore {
   static void write(Path file, ContentLoader.Memory.Loaded loaded) {
     saved(file).write(out -> {
       out.writeInt(FORMAT);
+      out.writeUTF(Build.id());
       string(out, loaded.calendarKey());
       out.writeLong(loaded.maxFileBytes());
       Corpus corpus = loaded.corpus();

@@ -1,5 +1,6 @@
 package dev.kubeconbot.search;
 
+import dev.kubeconbot.content.Build;
 import dev.kubeconbot.content.Corpus;
 import dev.kubeconbot.content.Edition;
 import dev.kubeconbot.content.EventCalendar;
@@ -40,11 +41,12 @@ final class WarmState {
 
   /**
    * The key of the state computed on index commit {@code commit} with {@code glossary} (the topics'
-   * names are the queries) and {@code calendar} (its cities are left out of the word statistics).
+   * names are the queries) and {@code calendar} (its cities are left out of the word statistics), by this
+   * {@link Build}: another build may match topics differently.
    */
   static String key(String commit, Glossary glossary, EventCalendar calendar) {
     MessageDigest digest = IndexStore.sha256();
-    for (String part : List.of("format " + FORMAT, commit, glossary.topics().toString(),
+    for (String part : List.of("format " + FORMAT, Build.id(), commit, glossary.topics().toString(),
         calendar.events().toString(), calendar.regions().toString())) {
       byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
       digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
