@@ -158,18 +158,21 @@ public final class Library implements AutoCloseable {
     public static CompletableFuture<ConfigFiles> readInBackground(Path configDir) {
       CompletableFuture<Void> dictionaries = CompletableFuture.runAsync(Library::warmUp, ConfigFiles::onItsOwnThread);
       CompletableFuture<Lexicon> lexicon = CompletableFuture.supplyAsync(() -> readLexicon(configDir), ConfigFiles::onItsOwnThread);
-      CompletableFuture<ConfigFiles> rest = CompletableFuture.supplyAsync(() -> {
+      CompletableFuture<SmallFiles> rest = CompletableFuture.supplyAsync(() -> {
         try (InputStream events = configFile(configDir, "events.yaml");
             InputStream terms = configFile(configDir, "glossary.yaml");
             InputStream shortened = configFile(configDir, "shortforms.yaml")) {
-          return new ConfigFiles(EventCalendar.read(events), Glossary.read(terms), null, ShortForms.read(shortened));
+          return new SmallFiles(EventCalendar.read(events), Glossary.read(terms), ShortForms.read(shortened));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
       }, ConfigFiles::onItsOwnThread);
-      return rest.thenCombine(lexicon, (files, words) -> new ConfigFiles(files.calendar(), files.glossary(), words,
-          files.shortForms())).thenCombine(dictionaries, (files, loaded) -> files);
+      return rest.thenCombine(lexicon, (small, words) -> new ConfigFiles(small.calendar(), small.glossary(), words,
+          small.shortForms())).thenCombine(dictionaries, (files, loaded) -> files);
     }
+
+    /** The files read on one thread while the lexicon is read on another. */
+    private record SmallFiles(EventCalendar calendar, Glossary glossary, ShortForms shortForms) {}
 
     /**
      * Not the common pool: on two cores it has one thread, and the dictionaries' task would hold it
