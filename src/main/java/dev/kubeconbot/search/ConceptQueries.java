@@ -5,8 +5,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.kubeconbot.content.Scripts;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -24,7 +26,8 @@ import org.apache.lucene.search.TermQuery;
  * A passage matches a concept only through its own text or heading, so every quote stands under or
  * contains what was asked about. Translations weigh less than the user's own words. Glossary topics
  * come back in query after query: their queries are run once per index, on first use, and their
- * matches and scores kept ({@link ScoredMatches}), within {@link #TOPIC_BYTES}.
+ * matches and scores kept ({@link ScoredMatches}), within {@link #TOPIC_BYTES}; or taken from what an
+ * earlier process saved of this very index ({@link #restore}).
  */
 final class ConceptQueries {
 
@@ -64,7 +67,14 @@ final class ConceptQueries {
       .weigher((TopicKey key, ScoredMatches matches) -> (int) Math.min(Integer.MAX_VALUE, matches.bytes()))
       .build();
 
-  private record TopicKey(Glossary.Topic topic, boolean title) {}
+  /**
+   * Matches an earlier process computed on this very index, saved with its warm-up ({@link WarmState}):
+   * each is taken, once, in place of running its topic's query, if that is still the query it ran.
+   */
+  private final Map<TopicKey, ScoredMatches> restored = new ConcurrentHashMap<>();
+
+  /** A glossary topic's query: in the passage text and headings, or in the article title. */
+  record TopicKey(Glossary.Topic topic, boolean title) {}
 
   /** Queries analysed with {@code analyzer}, topic queries run with {@code searcher} (of an index that never changes). */
   ConceptQueries(Analyzer analyzer, IndexSearcher searcher) {
@@ -76,14 +86,33 @@ final class ConceptQueries {
   Query of(Concept concept) {
     return concept.topic() == null
         ? inPassage(concept)
-        : topicMatches.get(new TopicKey(concept.topic(), false), key -> ScoredMatches.of(searcher, inPassage(concept)));
+        : topicMatches.get(new TopicKey(concept.topic(), false), key -> matches(key, inPassage(concept)));
   }
 
   /** The concept in the article title. */
   Query inTitle(Concept concept) {
     return concept.topic() == null
         ? titleQuery(concept)
-        : topicMatches.get(new TopicKey(concept.topic(), true), key -> ScoredMatches.of(searcher, titleQuery(concept)));
+        : topicMatches.get(new TopicKey(concept.topic(), true), key -> matches(key, titleQuery(concept)));
+  }
+
+  /** The matches of {@code query}, the query of {@code key}: restored if they are this query's, else run now. */
+  private ScoredMatches matches(TopicKey key, Query query) {
+    ScoredMatches saved = restored.remove(key);
+    return saved != null && saved.name().equals(query.toString()) ? saved : ScoredMatches.of(searcher, query);
+  }
+
+  /** The topics' matches kept so far, to be saved with the warm-up. */
+  Map<TopicKey, ScoredMatches> kept() {
+    return Map.copyOf(topicMatches.asMap());
+  }
+
+  /**
+   * Offers matches {@link #kept} returned in an earlier process, on an index with the very same
+   * documents (the same commit): each is used on its topic's first use if its query is the same.
+   */
+  void restore(Map<TopicKey, ScoredMatches> saved) {
+    restored.putAll(saved);
   }
 
   private Query inPassage(Concept concept) {

@@ -35,6 +35,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StandardDirectoryReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -92,7 +93,9 @@ final class IndexStore {
 
   /**
    * Where an index is stored and which commit of it is open: the commit names its content (the
-   * corpus key) and, by its segments file, the very index written for it, scores and all.
+   * corpus key) and, by its segments file and the random id Lucene gives each commit, the very index
+   * written for it, scores and document numbers all (an index built anew after a crash restarts at
+   * segments_1, with its documents perhaps in another order).
    */
   record Stored(Path folder, String commit) {}
 
@@ -450,8 +453,10 @@ final class IndexStore {
         passageOfDoc[leaf.docBase + doc] = first + ordinal;
       }
     }
+    String id = reader instanceof StandardDirectoryReader standard
+        ? HexFormat.of().formatHex(standard.getSegmentInfos().getId()) : "";
     Optional<Stored> stored = folder == null ? Optional.empty() : Optional.of(new Stored(folder,
-        reader.getIndexCommit().getSegmentsFileName() + "/" + reader.getIndexCommit().getUserData().get(CORPUS_KEY)));
+        reader.getIndexCommit().getSegmentsFileName() + "/" + id + "/" + reader.getIndexCommit().getUserData().get(CORPUS_KEY)));
     return new Opened(reader, passageOfDoc, outcome, indexedArticles, stored);
   }
 

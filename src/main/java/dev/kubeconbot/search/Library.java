@@ -410,23 +410,29 @@ public final class Library implements AutoCloseable {
   }
 
   /**
-   * Computes what answers need from the content alone, each topic's matches and the word statistics,
-   * so the first answers do not pay for it. With the index on disk it is read back from beside the
-   * index when it was saved for this very index commit, glossary and calendar (a restart on unchanged
-   * content), and saved there when computed. The warm-up runs it before readiness.
+   * Computes what answers need from the content alone, each topic's matches (with their scores, in
+   * the passages and in the titles) and the word statistics, so the first answers do not pay for it.
+   * With the index on disk it is read back from beside the index when it was saved for this very
+   * index commit, glossary and calendar (a restart on unchanged content), and saved there when
+   * computed. The warm-up runs it before readiness.
    */
   public void prepare() {
     Optional<IndexStore.Stored> stored = index.stored();
     String key = stored.map(s -> WarmState.key(s.commit(), glossary(), calendar)).orElse(null);
-    Optional<WarmState.State> saved = stored.flatMap(s -> WarmState.read(s.folder(), key, corpus(), glossary()));
+    Optional<WarmState.State> saved = stored.flatMap(s -> WarmState.read(s.folder(), key, corpus(), glossary(),
+        index.searcher().getIndexReader().maxDoc()));
     if (saved.isPresent()) {
       synchronized (this) {
         topicMatches = saved.get().topics();
         words = saved.get().words();
       }
+      queries.restore(saved.get().kept());
       return;
     }
-    WarmState.State computed = new WarmState.State(topicMatches(), wordStats());
+    Map<Glossary.Topic, TopicMatches> topics = topicMatches();
+    // The topics' passage matches are kept by now; their title matches are what a question's ranking adds.
+    glossary().topics().forEach(topic -> queries.inTitle(Concept.of(topic)));
+    WarmState.State computed = new WarmState.State(topics, wordStats(), queries.kept());
     stored.ifPresent(s -> WarmState.write(s.folder(), key, computed, corpus(), glossary()));
   }
 

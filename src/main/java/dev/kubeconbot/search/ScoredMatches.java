@@ -1,7 +1,11 @@
 package dev.kubeconbot.search;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
 import org.apache.lucene.index.LeafReaderContext;
@@ -26,12 +30,15 @@ import org.apache.lucene.util.ArrayUtil;
  * phrases over several fields in which a common topic matches a quarter of all passages, checking
  * the phrases' positions in every match was most of what a question cost; reading an array is not.
  * Scores are kept per block of documents as well, so that a top-k search skips blocks that cannot
- * compete (Lucene's block-max WAND and MAXSCORE ask for them). Only for an index that never changes.
+ * compete (Lucene's block-max WAND and MAXSCORE ask for them). Only for an index that never changes;
+ * saved with the warm-up ({@link WarmState}) for the very commit it was computed on.
  */
 final class ScoredMatches extends Query {
 
   /** Entries per block of the maximum scores: as Lucene's postings, a block per 128 documents. */
   private static final int BLOCK = 128;
+  /** No query's text is this long; a longer saved name means a damaged file. */
+  private static final int MAX_NAME_BYTES = 1 << 20;
 
   private final String name;
   /** Index-wide document numbers, ascending, and the score of each. */
@@ -72,6 +79,61 @@ final class ScoredMatches extends Query {
     // document numbers come ascending.
     return new ScoredMatches(query.toString(), Arrays.copyOf(collected.docs, collected.size),
         Arrays.copyOf(collected.scores, collected.size));
+  }
+
+  /**
+   * Writes the query's name and its matches (see {@link #read}): for a common topic at 10,000 articles
+   * a few hundred thousand of them, so as two arrays, not number by number.
+   */
+  void write(DataOutputStream out) throws IOException {
+    byte[] label = name.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(label.length);
+    out.write(label);
+    out.writeInt(docs.length);
+    ByteBuffer entries = ByteBuffer.allocate(8 * docs.length);
+    entries.asIntBuffer().put(docs);
+    entries.position(4 * docs.length).asFloatBuffer().put(scores);
+    out.write(entries.array());
+  }
+
+  /**
+   * Matches {@link #write} wrote for an index of {@code maxDoc} documents.
+   *
+   * @throws IOException if they cannot be its (a damaged file): a count or document out of range,
+   *     documents not ascending, a score that is not a number
+   */
+  static ScoredMatches read(DataInputStream in, int maxDoc) throws IOException {
+    String name = new String(bytes(in, in.readInt(), MAX_NAME_BYTES), StandardCharsets.UTF_8);
+    int size = in.readInt();
+    if (size < 0 || size > maxDoc || size > Integer.MAX_VALUE / 8) {
+      throw new IOException("saved matches of " + name + ": " + size + " of an index of " + maxDoc + " documents");
+    }
+    ByteBuffer entries = ByteBuffer.wrap(bytes(in, 8 * size, 8L * size));
+    int[] docs = new int[size];
+    float[] scores = new float[size];
+    entries.asIntBuffer().get(docs);
+    entries.position(4 * size).asFloatBuffer().get(scores);
+    for (int i = 0; i < size; i++) {
+      if (docs[i] < (i == 0 ? 0 : docs[i - 1] + 1) || docs[i] >= maxDoc || Float.isNaN(scores[i])) {
+        throw new IOException("saved matches of " + name + " do not fit an index of " + maxDoc + " documents");
+      }
+    }
+    return new ScoredMatches(name, docs, scores);
+  }
+
+  /** {@code count} bytes of {@code in}, if that is at most {@code max}; else the file is damaged. */
+  private static byte[] bytes(DataInputStream in, int count, long max) throws IOException {
+    if (count < 0 || count > max) {
+      throw new IOException("a length of " + count + ": the file is damaged");
+    }
+    byte[] bytes = new byte[count];
+    in.readFully(bytes);
+    return bytes;
+  }
+
+  /** The query whose matches these are, as {@link Query#toString()} writes it. */
+  String name() {
+    return name;
   }
 
   /** How many documents match. */

@@ -6,6 +6,7 @@ import dev.kubeconbot.content.Edition;
 import dev.kubeconbot.content.EventCalendar;
 import dev.kubeconbot.content.Passage;
 import dev.kubeconbot.content.SavedFile;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the warm-up computes from the content alone, saved beside a persisted index: each glossary
- * topic's matches per edition and the word statistics of {@code /trends}. At 10,000 articles they are
+ * topic's matches per edition, the word statistics of {@code /trends}, and the topics' scored matches
+ * ({@link ScoredMatches}, by document number: valid for this very commit only). At 10,000 articles they are
  * most of the warm-up; a restart on unchanged content reads them back in milliseconds instead. The
  * file names what it was computed from (the index commit, which changes with any content change,
  * and the glossary and calendar) and ends in a checksum: any other file is ignored and replaced.
@@ -32,10 +34,10 @@ final class WarmState {
   /** In the index folder; a fresh build deletes it with the index files. */
   static final String FILE = "kubecon-bot-warm.bin";
   /** Bump when what is saved, or how, changes. */
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
 
   /** The saved values, for a library of {@code corpus}. */
-  record State(Map<Glossary.Topic, TopicMatches> topics, WordStats words) {}
+  record State(Map<Glossary.Topic, TopicMatches> topics, WordStats words, Map<ConceptQueries.TopicKey, ScoredMatches> kept) {}
 
   private WarmState() {}
 
@@ -56,8 +58,11 @@ final class WarmState {
     return HexFormat.of().formatHex(digest.digest());
   }
 
-  /** The state saved in {@code folder} under {@code key}; empty if there is none, or another, or it is damaged. */
-  static Optional<State> read(Path folder, String key, Corpus corpus, Glossary glossary) {
+  /**
+   * The state saved in {@code folder} under {@code key}, for an index of {@code maxDoc} documents; empty if
+   * there is none, or another, or it is damaged.
+   */
+  static Optional<State> read(Path folder, String key, Corpus corpus, Glossary glossary, int maxDoc) {
     return saved(folder).read(in -> {
       if (!key.equals(in.readUTF())) {
         LOG.info("saved warm-up in {} is of other content or settings; computing it", folder);
@@ -88,7 +93,20 @@ final class WarmState {
         }
         words.put(word, counts);
       }
-      return Optional.of(new State(Map.copyOf(topics), WordStats.of(editions, words)));
+      List<Glossary.Topic> named = List.copyOf(glossary.topics());
+      int kept = in.readInt();
+      if (kept < 0 || kept > 2 * named.size()) {
+        throw new IOException(kept + " saved topic matches for " + named.size() + " topics: the file is damaged");
+      }
+      Map<ConceptQueries.TopicKey, ScoredMatches> matches = new HashMap<>();
+      for (int k = 0; k < kept; k++) {
+        int topic = in.readInt();
+        if (topic < 0 || topic >= named.size()) {
+          throw new IOException("saved matches of topic " + topic + " of " + named.size() + ": the file is damaged");
+        }
+        matches.put(new ConceptQueries.TopicKey(named.get(topic), in.readBoolean()), ScoredMatches.read(in, maxDoc));
+      }
+      return Optional.of(new State(Map.copyOf(topics), WordStats.of(editions, words), matches));
     }, "computing it");
   }
 
@@ -117,6 +135,16 @@ final class WarmState {
         for (int count : word.getValue()) {
           out.writeInt(count);
         }
+      }
+      Map<Glossary.Topic, Integer> position = new HashMap<>();
+      for (Glossary.Topic topic : glossary.topics()) {
+        position.putIfAbsent(topic, position.size());
+      }
+      out.writeInt(state.kept().size());
+      for (Map.Entry<ConceptQueries.TopicKey, ScoredMatches> kept : state.kept().entrySet()) {
+        out.writeInt(position.get(kept.getKey().topic()));
+        out.writeBoolean(kept.getKey().title());
+        kept.getValue().write(out);
       }
     }, "the next start computes it again");
   }

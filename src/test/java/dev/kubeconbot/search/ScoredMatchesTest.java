@@ -1,14 +1,22 @@
 package dev.kubeconbot.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kubeconbot.bench.SyntheticCorpus;
 import dev.kubeconbot.content.ContentLoader;
 import dev.kubeconbot.content.Corpus;
 import dev.kubeconbot.testing.Seeds;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -93,5 +101,57 @@ class ScoredMatchesTest {
   private static Query twoOf(Query first, Query second, Query third) {
     return new BooleanQuery.Builder().setMinimumNumberShouldMatch(2)
         .add(first, Occur.SHOULD).add(second, Occur.SHOULD).add(third, Occur.SHOULD).build();
+  }
+
+  @Test
+  void savedAndReadBackTheyRankAsTheQueryWould() throws IOException {
+    int maxDoc = index.searcher().getIndexReader().maxDoc();
+    for (Glossary.Topic topic : Seeds.glossary().topics()) {
+      ScoredMatches read = ScoredMatches.read(written((ScoredMatches) kept(topic)), maxDoc);
+      assertThat(read.name()).isEqualTo(((ScoredMatches) kept(topic)).name());
+      assertThat(ranking(read, 5_000)).as(topic.name()).isEqualTo(ranking(original(topic), 5_000));
+      assertThat(ranking(read, 3)).as(topic.name()).isEqualTo(ranking(original(topic), 3));
+    }
+  }
+
+  @Test
+  void savedMatchesThatCannotBeOfThisIndexAreRefused() throws IOException {
+    Glossary.Topic common = Seeds.glossary().topic("kubernetes").orElseThrow();
+    ScoredMatches matches = (ScoredMatches) kept(common);
+    assertThat(matches.size()).isGreaterThan(1);
+    byte[] bytes = written(matches).readAllBytes();
+    assertThatThrownBy(() -> ScoredMatches.read(stream(bytes), index.searcher().getIndexReader().maxDoc() / 2))
+        .isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> ScoredMatches.read(stream(Arrays.copyOf(bytes, bytes.length - 3)),
+        index.searcher().getIndexReader().maxDoc())).isInstanceOf(EOFException.class);
+  }
+
+  @Test
+  void restoredMatchesAreUsedOnlyForTheQueryTheyWereComputedFor() throws IOException {
+    List<Glossary.Topic> topics = Seeds.glossary().topics();
+    Glossary.Topic one = topics.get(0);
+    Glossary.Topic other = topics.get(1);
+    int maxDoc = index.searcher().getIndexReader().maxDoc();
+    ConceptQueries restarted = new ConceptQueries(index.analyzer(), index.searcher());
+    ScoredMatches saved = ScoredMatches.read(written((ScoredMatches) kept(one)), maxDoc);
+    ScoredMatches misfiled = ScoredMatches.read(written((ScoredMatches) kept(other)), maxDoc);
+    restarted.restore(Map.of(new ConceptQueries.TopicKey(one, false), saved,
+        new ConceptQueries.TopicKey(other, true), misfiled));
+    assertThat(restarted.of(Concept.of(one))).isSameAs(saved);
+    Query otherInTitle = restarted.inTitle(Concept.of(other));
+    assertThat(otherInTitle).isNotSameAs(misfiled);
+    assertThat(ranking(otherInTitle, 5_000)).isEqualTo(ranking(queries.inTitle(Concept.of(other)), 5_000));
+  }
+
+  private static DataInputStream written(ScoredMatches matches) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      matches.write(out);
+    }
+    return stream(bytes.toByteArray());
+  }
+
+  private static DataInputStream stream(byte[] bytes) {
+    return new DataInputStream(new ByteArrayInputStream(bytes));
   }
 }
