@@ -132,16 +132,25 @@ final class IndexStore {
    * copy of the whole index beside the live one (at 10,000 articles 47 MB of mapped files, all read
    * by the checksums). {@code live} is left open; it may be closed meanwhile, then nothing is shared.
    */
-  @SuppressWarnings("try")
   static Opened onDisk(Path folder, Corpus corpus, Analyzer analyzer, int threads, DirectoryReader live)
+      throws IOException {
+    return onDisk(folder, corpus, analyzer, threads, live, Peek.NONE);
+  }
+
+  /**
+   * {@link #onDisk(Path, Corpus, Analyzer, int, DirectoryReader)}, taking the latest commit from
+   * {@code peek} if it looked at {@code folder}, instead of opening and verifying it now.
+   */
+  @SuppressWarnings("try")
+  static Opened onDisk(Path folder, Corpus corpus, Analyzer analyzer, int threads, DirectoryReader live, Peek peek)
       throws IOException {
     Files.createDirectories(folder);
     Map<String, String> wanted = corpus.fingerprints();
     String key = corpusKey(wanted);
     FSDirectory directory = new MMapDirectory(folder);
-    DirectoryReader previous = live != null && live.directory() instanceof FSDirectory fs
-        && fs.getDirectory().toAbsolutePath().normalize().equals(folder.toAbsolutePath().normalize()) ? live : null;
-    Optional<DirectoryReader> current = openIfCurrent(directory, folder, key, previous);
+    DirectoryReader previous = live != null && live.directory() instanceof FSDirectory fs && sameFolder(fs.getDirectory(), folder)
+        ? live : null;
+    Optional<DirectoryReader> current = peek.looked(folder) ? peek.take(key) : openIfCurrent(directory, folder, key, previous);
     if (current.isPresent()) {
       LOG.info("index in {} reopened: the content is unchanged", folder);
       return opened(current.get(), corpus, Outcome.REOPENED, 0, folder);
@@ -165,6 +174,78 @@ final class IndexStore {
         return opened(DirectoryReader.open(directory), corpus, Outcome.BUILT, articles, folder);
       }
     }
+  }
+
+  /**
+   * The latest commit in an index folder, opened and its checksums verified before the content is
+   * read, which alone tells whether it is the index wanted: a restart at 10,000 articles spends about
+   * a third of a second of a core on that, which start-up overlaps with reading the parsed articles.
+   * A reader {@link #onDisk} did not take is closed with the peek.
+   */
+  static final class Peek implements AutoCloseable {
+
+    /** Looked at no folder: {@link #onDisk} opens the latest commit itself. */
+    static final Peek NONE = new Peek(null, null);
+
+    private final Path folder;
+    /** The verified latest commit until {@link #take} hands it on; {@code null} if none could be used. */
+    private DirectoryReader reader;
+
+    private Peek(Path folder, DirectoryReader reader) {
+      this.folder = folder;
+      this.reader = reader;
+    }
+
+    /** Opens and verifies the latest commit in {@code folder}, if there is one that can be read; never throws. */
+    static Peek at(Path folder) {
+      if (!Files.isDirectory(folder)) {
+        return new Peek(folder, null);
+      }
+      DirectoryReader reader = null;
+      try {
+        FSDirectory directory = new MMapDirectory(folder);
+        if (!DirectoryReader.indexExists(directory)) {
+          return new Peek(folder, null);
+        }
+        reader = DirectoryReader.open(directory);
+        verify(reader, null);
+        return new Peek(folder, reader);
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("index in {} cannot be used ({}); it will be rebuilt", folder, e.toString());
+        closeQuietly(reader);
+        return new Peek(folder, null);
+      }
+    }
+
+    /** Whether this is what was found in {@code folder}. */
+    boolean looked(Path folder) {
+      return this.folder != null && sameFolder(this.folder, folder);
+    }
+
+    /** The commit found, if it is the index of the corpus with {@code key}; else it is closed. Once. */
+    synchronized Optional<DirectoryReader> take(String key) {
+      DirectoryReader found = reader;
+      reader = null;
+      try {
+        if (found != null && key.equals(found.getIndexCommit().getUserData().get(CORPUS_KEY))) {
+          return Optional.of(found);
+        }
+      } catch (IOException | RuntimeException e) {
+        LOG.debug("the index commit read ahead cannot be used", e);
+      }
+      closeQuietly(found);
+      return Optional.empty();
+    }
+
+    @Override
+    public synchronized void close() {
+      closeQuietly(reader);
+      reader = null;
+    }
+  }
+
+  private static boolean sameFolder(Path one, Path other) {
+    return one.toAbsolutePath().normalize().equals(other.toAbsolutePath().normalize());
   }
 
   /**

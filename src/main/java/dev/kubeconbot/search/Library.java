@@ -121,10 +121,15 @@ public final class Library implements AutoCloseable {
   public static Library loadPersisted(CompletableFuture<ConfigFiles> config, List<Path> contentDirs, long maxFileBytes,
       Path indexFolder, Memory memory) throws ContentException {
     memory.articles.readAhead();
-    ConfigFiles files = ConfigFiles.await(config);
-    PassageIndex index = PassageIndex.open(indexFolder, read(files, contentDirs, maxFileBytes, memory.articles), memory.index);
-    memory.index = index;
-    return of(index, files);
+    // The first load opens and verifies the folder's latest commit while the articles are read; a
+    // reload instead shares the live index's segments with the next one.
+    try (IndexStore.Peek peek = memory.index == null ? IndexStore.Peek.at(indexFolder) : IndexStore.Peek.NONE) {
+      ConfigFiles files = ConfigFiles.await(config);
+      PassageIndex index = PassageIndex.open(indexFolder, read(files, contentDirs, maxFileBytes, memory.articles),
+          memory.index, peek);
+      memory.index = index;
+      return of(index, files);
+    }
   }
 
   /**

@@ -119,11 +119,19 @@ final class PassageIndex implements AutoCloseable {
    * {@code null}) the segments both have (see {@link IndexStore#onDisk(Path, Corpus, Analyzer, int, DirectoryReader)}).
    */
   static PassageIndex open(Path folder, Corpus corpus, PassageIndex live) {
+    return open(folder, corpus, live, IndexStore.Peek.NONE);
+  }
+
+  /**
+   * {@link #open(Path, Corpus, PassageIndex)} with the latest commit {@code peek} opened, if it
+   * looked at {@code folder} (see {@link IndexStore#onDisk(Path, Corpus, Analyzer, int, DirectoryReader, IndexStore.Peek)}).
+   */
+  static PassageIndex open(Path folder, Corpus corpus, PassageIndex live, IndexStore.Peek peek) {
     Analyzer analyzer = Analyzers.perField();
     try {
       return new PassageIndex(corpus, analyzer, IndexStore.onDisk(folder, corpus, analyzer,
           IndexStore.threadsFor(corpus.passages().size()),
-          live != null && live.searcher.getIndexReader() instanceof DirectoryReader reader ? reader : null));
+          live != null && live.searcher.getIndexReader() instanceof DirectoryReader reader ? reader : null, peek));
     } catch (IOException e) {
       LOG.warn("index folder {} cannot be used ({}); indexing in memory instead", folder, e.toString());
       return build(corpus);

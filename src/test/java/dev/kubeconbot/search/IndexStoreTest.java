@@ -290,4 +290,73 @@ class IndexStoreTest {
       throw new java.io.UncheckedIOException(e);
     }
   }
+
+  private IndexStore.Opened open(Corpus corpus, IndexStore.Peek peek) throws IOException {
+    return IndexStore.onDisk(index, corpus, analyzer, 2, null, peek);
+  }
+
+  @Test
+  void aCommitOpenedBeforeTheContentIsReadIsServedWhenItIsTheContentsIndex() throws Exception {
+    Corpus corpus = seeds();
+    open(corpus).reader().close();
+    try (IndexStore.Peek peek = IndexStore.Peek.at(index)) {
+      IndexStore.Opened again = open(corpus(), peek);
+      assertThat(again.outcome()).isEqualTo(IndexStore.Outcome.REOPENED);
+      assertThat(again.reader().numDocs()).isEqualTo(corpus.passages().size());
+      again.reader().close();
+    }
+    try (IndexStore.Peek nothing = IndexStore.Peek.at(index.resolve("not-yet"))) {
+      IndexStore.Opened built = IndexStore.onDisk(index.resolve("not-yet"), corpus, analyzer, 2, null, nothing);
+      assertThat(built.outcome()).isEqualTo(IndexStore.Outcome.BUILT);
+      built.reader().close();
+    }
+  }
+
+  @Test
+  void aCommitOpenedBeforeTheContentChangedIsClosedAndTheIndexUpdated() throws Exception {
+    Corpus before = seeds();
+    open(before).reader().close();
+    IndexStore.Peek peek = IndexStore.Peek.at(index);
+    Path changed = content.resolve("2021-eu-3-key-takeaways.md");
+    Files.writeString(changed, Files.readString(changed) + "\n\nZanzibar-style authorization was a hallway favourite.\n");
+    IndexStore.Opened updated = open(corpus(), peek);
+    assertThat(updated.outcome()).isEqualTo(IndexStore.Outcome.UPDATED);
+    assertThat(updated.indexedArticles()).isEqualTo(1);
+    updated.reader().close();
+    peek.close();
+  }
+
+  @Test
+  void aCorruptIndexOpenedBeforeTheContentIsReadIsRebuiltAndNeverServed() throws Exception {
+    Corpus corpus = seeds();
+    open(corpus).reader().close();
+    Path largest;
+    try (Stream<Path> files = Files.list(index)) {
+      largest = files.max(Comparator.comparingLong(IndexStoreTest::size)).orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(largest);
+    bytes[bytes.length / 2] ^= 0x5a;
+    Files.write(largest, bytes);
+
+    try (IndexStore.Peek peek = IndexStore.Peek.at(index)) {
+      assertThat(log.messages()).anyMatch(m -> m.contains("cannot be used") && m.contains("checksum failed"));
+      IndexStore.Opened again = open(corpus, peek);
+      assertThat(again.outcome()).isEqualTo(IndexStore.Outcome.BUILT);
+      again.reader().close();
+    }
+    try (PassageIndex passages = PassageIndex.open(index, corpus); PassageIndex fresh = PassageIndex.build(corpus, 1)) {
+      assertThat(matches(library(passages))).isEqualTo(matches(library(fresh)));
+    }
+  }
+
+  @Test
+  void aCommitTakenFromThePeekOutlivesIt() throws Exception {
+    open(seeds()).reader().close();
+    IndexStore.Peek peek = IndexStore.Peek.at(index);
+    IndexStore.Opened taken = open(corpus(), peek);
+    peek.close();
+    assertThat(taken.reader().numDocs()).isEqualTo(corpus().passages().size());
+    assertThat(peek.take("any")).as("taken once").isEmpty();
+    taken.reader().close();
+  }
 }
