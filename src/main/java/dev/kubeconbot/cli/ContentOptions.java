@@ -13,11 +13,14 @@ import picocli.CommandLine.Option;
 /** The options every command shares for finding content and configuration. */
 final class ContentOptions {
 
+  /** The configuration folder unless {@code --config} names another. */
+  static final String DEFAULT_CONFIG = "config";
+
   @Option(names = "--content", paramLabel = "DIR",
       description = "Content folder (repeatable); replaces the default 'content'.")
   List<Path> content = List.of();
 
-  @Option(names = "--config", paramLabel = "DIR", defaultValue = "config",
+  @Option(names = "--config", paramLabel = "DIR", defaultValue = DEFAULT_CONFIG,
       description = "Folder with application.yaml (serve), events.yaml and glossary.yaml "
           + "(default: ${DEFAULT-VALUE}; built-in copies stand in for missing files).")
   Path config;

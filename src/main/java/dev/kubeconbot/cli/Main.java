@@ -2,6 +2,7 @@ package dev.kubeconbot.cli;
 
 import dev.kubeconbot.app.Logging;
 import dev.kubeconbot.search.Library;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,9 +16,9 @@ import picocli.CommandLine.Command;
 public final class Main {
 
   public static void main(String[] args) {
-    // Every command but --help indexes: the dictionaries load on the second core from the first
-    // instant, while logging, the configuration and the content are read on this one.
-    Thread.ofPlatform().daemon().name("warm-up").start(Library::warmUp);
+    // Every command but --help indexes: the configuration files of the default folder and the
+    // dictionaries load on other threads from the first instant, while this one parses the arguments.
+    Library.ConfigFiles.readAhead(Path.of(ContentOptions.DEFAULT_CONFIG));
     Logging.bridgeJavaUtilLogging();
     System.exit(commandLine().execute(args));
   }

@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.lucene.index.Term;
@@ -161,6 +162,30 @@ public final class Library implements AutoCloseable {
      * {@link ContentException} if a file cannot be read or parsed.
      */
     public static CompletableFuture<ConfigFiles> readInBackground(Path configDir) {
+      ReadAhead ahead = READ_AHEAD.getAndSet(null);
+      return ahead != null && ahead.folder().equals(folderOf(configDir)) ? ahead.files() : read(configDir);
+    }
+
+    /**
+     * Starts {@link #readInBackground} of {@code configDir} before anyone asks for it: an entry point
+     * does this with its default folder from its first instant, while it parses its arguments (which
+     * may name another folder). The next readInBackground takes what was read if it asks for the same
+     * folder, and drops it otherwise; later ones (reloads) read the files again.
+     */
+    public static void readAhead(Path configDir) {
+      READ_AHEAD.set(new ReadAhead(folderOf(configDir), read(configDir)));
+    }
+
+    /** What {@link #readAhead} started, until a {@link #readInBackground} takes it. */
+    private static final AtomicReference<ReadAhead> READ_AHEAD = new AtomicReference<>();
+
+    private record ReadAhead(Path folder, CompletableFuture<ConfigFiles> files) {}
+
+    private static Path folderOf(Path configDir) {
+      return configDir.toAbsolutePath().normalize();
+    }
+
+    private static CompletableFuture<ConfigFiles> read(Path configDir) {
       CompletableFuture<Void> dictionaries = CompletableFuture.runAsync(Library::warmUp, ConfigFiles::onItsOwnThread);
       CompletableFuture<Lexicon> lexicon = CompletableFuture.supplyAsync(() -> readLexicon(configDir), ConfigFiles::onItsOwnThread);
       CompletableFuture<SmallFiles> rest = CompletableFuture.supplyAsync(() -> {
