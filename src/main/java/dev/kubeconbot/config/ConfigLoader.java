@@ -2,7 +2,7 @@ package dev.kubeconbot.config;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.kubeconbot.content.YamlTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -65,7 +65,6 @@ public final class ConfigLoader {
   /** The token is read from here only; a {@code discord.token} key in the file is refused. */
   public static final String TOKEN_ENV = "DISCORD_TOKEN";
 
-  private static final YAMLMapper YAML = new YAMLMapper();
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
   /** Values longer than this are not echoed in errors: they may be secrets. */
   private static final int MAX_ECHOED = 40;
@@ -102,7 +101,7 @@ public final class ConfigLoader {
     Path file = configDir.resolve("application.yaml");
     if (Files.isRegularFile(file)) {
       try (InputStream in = Files.newInputStream(file)) {
-        readYaml(YAML.readTree(in), "", values, file);
+        readYaml(YamlTree.read(in.readAllBytes()), "", values, file);
       } catch (JacksonException e) {
         throw new ConfigException(file + " is not valid YAML: " + e.getOriginalMessage());
       } catch (IOException e) {

@@ -1,11 +1,6 @@
 package dev.kubeconbot.content;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -38,14 +33,6 @@ public final class EventCalendar {
 
   /** How long after an edition's start an article dated then is assumed to be about it. */
   private static final int DAYS_AFTER_EVENT = 45;
-  /**
-   * Dates are the one java.time type the file has: its deserializer alone, not {@code JavaTimeModule},
-   * which makes every java.time (de)serializer (75 classes) at start-up.
-   */
-  private static final ObjectMapper YAML = YAMLMapper.builder()
-      .addModule(new SimpleModule().addDeserializer(LocalDate.class, LocalDateDeserializer.INSTANCE))
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
   private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern YEAR = Pattern.compile("(?<!\\d)(20[1-3]\\d)(?!\\d)");
 
@@ -71,7 +58,7 @@ public final class EventCalendar {
     if (usual.isPresent()) {
       return usual.get();
     }
-    File file = YAML.readValue(bytes, File.class);
+    File file = YamlTree.bind(bytes, File.class);
     if (file == null || file.regions() == null || file.editions() == null) {
       throw new IOException("events file needs 'regions' and 'editions'");
     }

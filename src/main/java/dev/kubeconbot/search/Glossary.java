@@ -1,9 +1,6 @@
 package dev.kubeconbot.search;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.kubeconbot.content.Scripts;
 import dev.kubeconbot.content.YamlTree;
 import java.io.IOException;
@@ -54,8 +51,6 @@ public final class Glossary {
 
   record File(List<Topic> topics) {}
 
-  private static final ObjectMapper YAML =
-      YAMLMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
   /** A name as searched for: lower-cased, and whether it must stand alone as a Latin word. */
   private record Name(String lower, boolean latin, Topic topic) {}
@@ -83,7 +78,7 @@ public final class Glossary {
     if (usual.isPresent()) {
       return new Glossary(usual.get());
     }
-    File file = YAML.readValue(bytes, File.class);
+    File file = YamlTree.bind(bytes, File.class);
     if (file == null || file.topics() == null) {
       throw new IOException("glossary needs a 'topics' list");
     }

@@ -1,9 +1,7 @@
 package dev.kubeconbot.search;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.kubeconbot.content.Scripts;
+import dev.kubeconbot.content.YamlTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -41,10 +39,6 @@ public final class Lexicon {
 
   record File(Integer version, Map<String, List<String>> entries) {}
 
-  /** The YAML parser, made only for a lexicon that {@link LexiconLines} leaves to it. */
-  private static final class Yaml {
-    static final ObjectMapper MAPPER = YAMLMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-  }
   /** Chinese renderings shorter than this are not matched: one character is rarely one word. */
   private static final int MIN_CHINESE = 2;
 
@@ -111,7 +105,7 @@ public final class Lexicon {
     byte[] bytes = yaml.readAllBytes();
     Map<String, List<String>> written = LexiconLines.entries(new String(bytes, StandardCharsets.UTF_8)).orElse(null);
     if (written == null) {
-      File file = Yaml.MAPPER.readValue(bytes, File.class);
+      File file = YamlTree.bind(bytes, File.class);
       if (file == null || file.entries() == null) {
         throw new IOException("lexicon needs an 'entries' map");
       }

@@ -1,8 +1,5 @@
 package dev.kubeconbot.search;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.kubeconbot.content.YamlTree;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,8 +20,6 @@ public final class ShortForms {
 
   record File(Integer version, Map<String, String> entries) {}
 
-  private static final ObjectMapper YAML =
-      YAMLMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
   /**
    * A word in Latin script, with an apostrophe inside ("couldn't", "couldn’t"): short forms are
    * whole words, so "ppl" never rewrites "apple".
@@ -55,7 +50,7 @@ public final class ShortForms {
     if (usual.isPresent()) {
       return new ShortForms(usual.get());
     }
-    File file = YAML.readValue(bytes, File.class);
+    File file = YamlTree.bind(bytes, File.class);
     if (file == null || file.entries() == null) {
       throw new IOException("short forms need an 'entries' map");
     }
