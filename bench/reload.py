@@ -54,12 +54,20 @@ def status(pid, field):
     return float("nan")
 
 
-def heap_used_mib():
-    connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=5)
-    connection.request("GET", "/metrics")
-    text = connection.getresponse().read().decode()
-    used = sum(float(m.group(1)) for m in re.finditer(r'^jvm_memory_used_bytes\{area="heap".*\} (\S+)$', text, re.M))
-    return used / 2**20
+def heap_used_mib(wait=5.0):
+    """Heap used, from /metrics. The JVM's meters are bound just after /readyz turns 200 (binding them
+    would take CPU from start-up): until they appear it asks again, for up to `wait` seconds; NaN if they never do."""
+    deadline = time.monotonic() + wait
+    while True:
+        connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=5)
+        connection.request("GET", "/metrics")
+        text = connection.getresponse().read().decode()
+        used = [float(m.group(1)) for m in re.finditer(r'^jvm_memory_used_bytes\{area="heap".*\} (\S+)$', text, re.M)]
+        if used:
+            return sum(used) / 2**20
+        if time.monotonic() > deadline:
+            return float("nan")
+        time.sleep(0.05)
 
 
 def percentile(values, share):
@@ -90,8 +98,11 @@ def main():
             if bot.poll() is not None:
                 sys.exit(f"serve exited with {bot.returncode} before it was ready; see {log_path}")
             time.sleep(0.05)
-        print(f"ready in {time.monotonic() - start:.1f} s; RSS {status(bot.pid, 'VmRSS'):.0f} MiB, "
-              f"heap used {heap_used_mib():.0f} MiB", flush=True)
+        ready = time.monotonic()
+        rss = status(bot.pid, 'VmRSS')
+        heap = heap_used_mib()
+        print(f"ready in {ready - start:.1f} s; RSS {rss:.0f} MiB, "
+              f"heap used {heap:.0f} MiB (its meter read {time.monotonic() - ready:.1f} s after ready)", flush=True)
 
         samples = []  # (start time, seconds, status)
         stop = threading.Event()

@@ -1,6 +1,5 @@
 package dev.kubeconbot.content;
 
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -104,7 +103,7 @@ final class ArticleStore {
     return SavedFile.at(file, "parsed articles", LOG);
   }
 
-  private static Article article(DataInputStream in) throws IOException {
+  private static Article article(SavedFile.Input in) throws IOException {
     String id = string(in);
     String file = string(in);
     String title = string(in);
@@ -170,7 +169,7 @@ final class ArticleStore {
     }
   }
 
-  private static List<PassageSplitter.Draft> drafts(DataInputStream in, Article article) throws IOException {
+  private static List<PassageSplitter.Draft> drafts(SavedFile.Input in, Article article) throws IOException {
     List<PassageSplitter.Draft> drafts = new ArrayList<>();
     for (int i = in.readInt(); i > 0; i--) {
       drafts.add(new PassageSplitter.Draft(shared(in, article), shared(in, article), string(in)));
@@ -186,7 +185,7 @@ final class ArticleStore {
     }
   }
 
-  private static String shared(DataInputStream in, Article article) throws IOException {
+  private static String shared(SavedFile.Input in, Article article) throws IOException {
     int block = in.readInt();
     if (block == LITERAL) {
       return string(in);
@@ -208,7 +207,7 @@ final class ArticleStore {
     out.write(bytes);
   }
 
-  private static String string(DataInputStream in) throws IOException {
+  private static String string(SavedFile.Input in) throws IOException {
     int length = in.readInt();
     if (length < 0) {
       return null;
@@ -216,8 +215,6 @@ final class ArticleStore {
     if (length > MAX_STRING_BYTES) {
       throw new IOException("a string of " + length + " bytes: the file is damaged");
     }
-    byte[] bytes = new byte[length];
-    in.readFully(bytes);
-    return new String(bytes, StandardCharsets.UTF_8);
+    return in.readUtf8(length);
   }
 }

@@ -1,6 +1,6 @@
 package dev.kubeconbot.search;
 
-import java.io.DataInputStream;
+import java.io.DataInput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -102,7 +102,7 @@ final class ScoredMatches extends Query {
    * @throws IOException if they cannot be its (a damaged file): a count or document out of range,
    *     documents not ascending, a score that is not a number
    */
-  static ScoredMatches read(DataInputStream in, int maxDoc) throws IOException {
+  static ScoredMatches read(DataInput in, int maxDoc) throws IOException {
     String name = new String(bytes(in, in.readInt(), MAX_NAME_BYTES), StandardCharsets.UTF_8);
     int size = in.readInt();
     if (size < 0 || size > maxDoc || size > Integer.MAX_VALUE / 8) {
@@ -122,7 +122,7 @@ final class ScoredMatches extends Query {
   }
 
   /** {@code count} bytes of {@code in}, if that is at most {@code max}; else the file is damaged. */
-  private static byte[] bytes(DataInputStream in, int count, long max) throws IOException {
+  private static byte[] bytes(DataInput in, int count, long max) throws IOException {
     if (count < 0 || count > max) {
       throw new IOException("a length of " + count + ": the file is damaged");
     }

@@ -177,9 +177,8 @@ class WarmStateTest {
     byte[] bytes = Files.readAllBytes(largest);
     bytes[bytes.length / 2] ^= 0x5a;
     Files.write(largest, bytes);
-    try (Library rebuilt = persisted()) {
-      Files.write(saved(), warmUp);
-    }
+    persisted().close();
+    Files.write(saved(), warmUp);
 
     try (Library restarted = persisted()) {
       restarted.prepare();
