@@ -58,7 +58,7 @@ final class ServeCli implements Callable<Integer> {
   public Integer call() {
     // The glossary, lexicon and calendar and the Chinese dictionaries load on the other core while
     // this one reads the settings, which say where the content and the index are.
-    CompletableFuture<Library.ConfigFiles> configFiles = Library.ConfigFiles.readInBackground(options.config);
+    Library.ConfigFiles.Reading configFiles = Library.ConfigFiles.readInBackground(options.config);
     BotConfig config;
     try {
       config = ConfigLoader.load(options.config, env);

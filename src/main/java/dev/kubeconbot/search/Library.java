@@ -97,8 +97,8 @@ public final class Library implements AutoCloseable {
    * @throws ContentException if a content folder or a configuration file cannot be used
    */
   public static Library load(Path configDir, List<Path> contentDirs, long maxFileBytes) throws ContentException {
-    ConfigFiles config = ConfigFiles.await(ConfigFiles.readInBackground(configDir));
-    return of(PassageIndex.build(read(config, contentDirs, maxFileBytes, new ContentLoader.Memory())), config);
+    ConfigFiles config = ConfigFiles.await(ConfigFiles.readInBackground(configDir).files());
+    return of(PassageIndex.build(read(config.calendar(), contentDirs, maxFileBytes, new ContentLoader.Memory())), config);
   }
 
   /**
@@ -119,15 +119,22 @@ public final class Library implements AutoCloseable {
    * already being read ({@link ConfigFiles#readInBackground}): start-up begins that before it has
    * parsed its own settings, which say where the content and the index are.
    */
-  public static Library loadPersisted(CompletableFuture<ConfigFiles> config, List<Path> contentDirs, long maxFileBytes,
+  public static Library loadPersisted(ConfigFiles.Reading config, List<Path> contentDirs, long maxFileBytes,
       Path indexFolder, Memory memory) throws ContentException {
     memory.articles.readAhead();
     // The first load opens and verifies the folder's latest commit while the articles are read; a
     // reload instead shares the live index's segments with the next one.
     try (IndexStore.Peek peek = memory.index == null ? IndexStore.Peek.at(indexFolder) : IndexStore.Peek.NONE) {
-      ConfigFiles files = ConfigFiles.await(config);
-      PassageIndex index = PassageIndex.open(indexFolder, read(files, contentDirs, maxFileBytes, memory.articles),
-          memory.index, peek);
+      // The index needs only the calendar; the lexicon and the dictionaries, the slowest files, load meanwhile.
+      Corpus corpus = read(ConfigFiles.await(config.calendar()), contentDirs, maxFileBytes, memory.articles);
+      PassageIndex index = PassageIndex.open(indexFolder, corpus, memory.index, peek);
+      ConfigFiles files;
+      try {
+        files = ConfigFiles.await(config.files());
+      } catch (ContentException | RuntimeException | Error e) {
+        index.close();
+        throw e;
+      }
       memory.index = index;
       return of(index, files);
     }
@@ -157,11 +164,18 @@ public final class Library implements AutoCloseable {
   public record ConfigFiles(EventCalendar calendar, Glossary glossary, Lexicon lexicon, ShortForms shortForms) {
 
     /**
-     * Starts reading them from {@code configDir} on other threads, the lexicon (the largest) apart from
-     * the rest; the Chinese dictionaries start loading too. The future fails with a
-     * {@link ContentException} if a file cannot be read or parsed.
+     * The files being read: the calendar, which the content needs, on its own, and all of them. Each
+     * future fails with what {@link #await} turns into a {@link ContentException} if a file cannot be
+     * read or parsed.
      */
-    public static CompletableFuture<ConfigFiles> readInBackground(Path configDir) {
+    public record Reading(CompletableFuture<EventCalendar> calendar, CompletableFuture<ConfigFiles> files) {}
+
+    /**
+     * Starts reading them from {@code configDir} on other threads, the calendar, the lexicon (the
+     * largest) and the rest each on its own; the Chinese dictionaries start loading too, and the
+     * files are complete when they are.
+     */
+    public static Reading readInBackground(Path configDir) {
       ReadAhead ahead = READ_AHEAD.getAndSet(null);
       return ahead != null && ahead.folder().equals(folderOf(configDir)) ? ahead.files() : read(configDir);
     }
@@ -179,30 +193,37 @@ public final class Library implements AutoCloseable {
     /** What {@link #readAhead} started, until a {@link #readInBackground} takes it. */
     private static final AtomicReference<ReadAhead> READ_AHEAD = new AtomicReference<>();
 
-    private record ReadAhead(Path folder, CompletableFuture<ConfigFiles> files) {}
+    private record ReadAhead(Path folder, Reading files) {}
 
     private static Path folderOf(Path configDir) {
       return configDir.toAbsolutePath().normalize();
     }
 
-    private static CompletableFuture<ConfigFiles> read(Path configDir) {
+    private static Reading read(Path configDir) {
       CompletableFuture<Void> dictionaries = CompletableFuture.runAsync(Library::warmUp, ConfigFiles::onItsOwnThread);
-      CompletableFuture<Lexicon> lexicon = CompletableFuture.supplyAsync(() -> readLexicon(configDir), ConfigFiles::onItsOwnThread);
-      CompletableFuture<SmallFiles> rest = CompletableFuture.supplyAsync(() -> {
-        try (InputStream events = configFile(configDir, "events.yaml");
-            InputStream terms = configFile(configDir, "glossary.yaml");
-            InputStream shortened = configFile(configDir, "shortforms.yaml")) {
-          return new SmallFiles(EventCalendar.read(events), Glossary.read(terms), ShortForms.read(shortened));
+      CompletableFuture<EventCalendar> calendar = readOnItsOwnThread(configDir, "events.yaml", EventCalendar::read);
+      CompletableFuture<Lexicon> lexicon = readOnItsOwnThread(configDir, "lexicon.yaml", Lexicon::read);
+      CompletableFuture<Glossary> glossary = readOnItsOwnThread(configDir, "glossary.yaml", Glossary::read);
+      CompletableFuture<ShortForms> shortForms = readOnItsOwnThread(configDir, "shortforms.yaml", ShortForms::read);
+      CompletableFuture<ConfigFiles> files = CompletableFuture.allOf(calendar, lexicon, glossary, shortForms, dictionaries)
+          .thenApply(all -> new ConfigFiles(calendar.join(), glossary.join(), lexicon.join(), shortForms.join()));
+      return new Reading(calendar, files);
+    }
+
+    /** How a configuration file is parsed. */
+    private interface Parser<T> {
+      T parse(InputStream file) throws IOException;
+    }
+
+    private static <T> CompletableFuture<T> readOnItsOwnThread(Path configDir, String name, Parser<T> parser) {
+      return CompletableFuture.supplyAsync(() -> {
+        try (InputStream file = configFile(configDir, name)) {
+          return parser.parse(file);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
       }, ConfigFiles::onItsOwnThread);
-      return rest.thenCombine(lexicon, (small, words) -> new ConfigFiles(small.calendar(), small.glossary(), words,
-          small.shortForms())).thenCombine(dictionaries, (files, loaded) -> files);
     }
-
-    /** The files read on one thread while the lexicon is read on another. */
-    private record SmallFiles(EventCalendar calendar, Glossary glossary, ShortForms shortForms) {}
 
     /**
      * Not the common pool: on two cores it has one thread, and the dictionaries' task would hold it
@@ -212,10 +233,10 @@ public final class Library implements AutoCloseable {
       Thread.ofPlatform().daemon().name("read-config").start(task);
     }
 
-    /** What {@code config} read, or a {@link ContentException} saying why it could not. */
-    static ConfigFiles await(CompletableFuture<ConfigFiles> config) throws ContentException {
+    /** What {@code reading} read, or a {@link ContentException} saying why it could not. */
+    static <T> T await(CompletableFuture<T> reading) throws ContentException {
       try {
-        return config.join();
+        return reading.join();
       } catch (CompletionException e) {
         if (e.getCause() instanceof Error error) {
           throw error;
@@ -230,18 +251,10 @@ public final class Library implements AutoCloseable {
     return of(index, config.glossary(), config.lexicon(), config.shortForms(), config.calendar());
   }
 
-  /** The articles under {@code contentDirs}, their editions told by {@code config}'s calendar. */
-  private static Corpus read(ConfigFiles config, List<Path> contentDirs, long maxFileBytes, ContentLoader.Memory memory)
+  /** The articles under {@code contentDirs}, their editions told by {@code calendar}. */
+  private static Corpus read(EventCalendar calendar, List<Path> contentDirs, long maxFileBytes, ContentLoader.Memory memory)
       throws ContentException {
-    return new ContentLoader(config.calendar(), maxFileBytes, memory).load(contentDirs);
-  }
-
-  private static Lexicon readLexicon(Path configDir) {
-    try (InputStream words = configFile(configDir, "lexicon.yaml")) {
-      return Lexicon.read(words);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new ContentLoader(calendar, maxFileBytes, memory).load(contentDirs);
   }
 
   /**
