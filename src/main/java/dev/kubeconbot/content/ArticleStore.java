@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -62,7 +63,10 @@ final class ArticleStore {
         byLabel.put(label, new ContentLoader.Memory.Known(digest, article, stamp));
         splits.add(new Corpus.Split(article, drafts(in, article), string(in)));
       }
-      return Optional.of(new ContentLoader.Memory.Loaded(calendarKey, maxFileBytes, byLabel, Corpus.restored(splits)));
+      Corpus corpus = Corpus.restored(splits);
+      // Grouped by file here, on the thread that reads ahead, not on the way from the content to the index.
+      corpus.fingerprints();
+      return Optional.of(new ContentLoader.Memory.Loaded(calendarKey, maxFileBytes, byLabel, corpus));
     }, "parsing the content");
   }
 
@@ -79,8 +83,12 @@ final class ArticleStore {
         position.put(corpus.articles().get(i), i);
       }
       Map<Article, List<Passage>> passages = corpus.byArticle();
-      out.writeInt(loaded.byLabel().size());
-      for (Map.Entry<String, ContentLoader.Memory.Known> entry : loaded.byLabel().entrySet()) {
+      // In the corpus's order: read back, it is the corpus the next load makes of the same files, which
+      // then takes it whole (see Corpus#of) instead of numbering the passages anew.
+      List<Map.Entry<String, ContentLoader.Memory.Known>> entries = new ArrayList<>(loaded.byLabel().entrySet());
+      entries.sort(Comparator.comparingInt(entry -> position.get(entry.getValue().article())));
+      out.writeInt(entries.size());
+      for (Map.Entry<String, ContentLoader.Memory.Known> entry : entries) {
         Article article = entry.getValue().article();
         string(out, entry.getKey());
         out.writeByte(entry.getValue().digest().length);

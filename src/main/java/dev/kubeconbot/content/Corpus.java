@@ -28,6 +28,8 @@ public final class Corpus {
    * it shares the article with, else {@code null} until first asked for.
    */
   private final String[] fingerprints;
+  /** {@link #fingerprints()} once asked for: every article's is known then. Guarded by {@code this}. */
+  private SortedMap<String, String> byFile;
   /** The fingerprint of an article without passages: the index holds nothing of it. */
   private static final String NOTHING_SEARCHED = "";
   private final Map<Edition, List<Article>> byEdition;
@@ -47,7 +49,14 @@ public final class Corpus {
     groups.replaceAll((edition, list) -> List.copyOf(list));
     this.byEdition = Collections.unmodifiableMap(groups);
     Map<Edition, Integer> counts = new TreeMap<>();
-    passages.forEach(p -> counts.merge(p.article().edition(), 1, Integer::sum));
+    // Counted per run of one article's passages: a tenth of the lookups in the map of editions.
+    for (int end = 0, start = 0; start < passages.size(); start = end) {
+      Article article = passages.get(start).article();
+      while (end < passages.size() && passages.get(end).article() == article) {
+        end++;
+      }
+      counts.merge(article.edition(), end - start, Integer::sum);
+    }
     this.passageCounts = Collections.unmodifiableMap(counts);
     SortedSet<Integer> known = new TreeSet<>();
     groups.keySet().stream().filter(Edition::hasYear).forEach(e -> known.add(e.year()));
@@ -65,6 +74,9 @@ public final class Corpus {
    * splitting it again: the two corpora share it instead of holding two copies.
    */
   static Corpus of(List<Article> articles, List<SkippedFile> skipped, Corpus previous) {
+    if (sameArticles(articles, previous.articles)) {
+      return new Corpus(previous, skipped);
+    }
     Map<Article, Integer> known = new IdentityHashMap<>();
     for (int i = 0; i < previous.articles.size(); i++) {
       known.put(previous.articles.get(i), i);
@@ -86,6 +98,33 @@ public final class Corpus {
       }
     }
     return new Corpus(articles, passages, fingerprints, skipped);
+  }
+
+  /** Whether {@code articles} are {@code previous}, the very objects in the same order: a restart or a reload on unchanged content. */
+  private static boolean sameArticles(List<Article> articles, List<Article> previous) {
+    if (articles.size() != previous.size()) {
+      return false;
+    }
+    for (int i = 0; i < articles.size(); i++) {
+      if (articles.get(i) != previous.get(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code same}'s articles and passages, with other skipped files: nothing is split or grouped again. */
+  private Corpus(Corpus same, List<SkippedFile> skipped) {
+    this.articles = same.articles;
+    this.passages = same.passages;
+    synchronized (same) {
+      this.fingerprints = same.fingerprints.clone();
+      this.byFile = same.byFile;
+    }
+    this.skipped = List.copyOf(skipped);
+    this.byEdition = same.byEdition;
+    this.passageCounts = same.passageCounts;
+    this.years = same.years;
   }
 
   /** An article as split before, with its passages' fingerprint (see {@link ArticleStore}). */
@@ -122,19 +161,24 @@ public final class Corpus {
    * articles are hashed.
    */
   public synchronized SortedMap<String, String> fingerprints() {
+    if (byFile != null) {
+      return byFile;
+    }
     Map<Article, List<Passage>> split = null;
-    SortedMap<String, String> byFile = new TreeMap<>();
+    SortedMap<String, String> computed = new TreeMap<>();
     for (int i = 0; i < articles.size(); i++) {
       if (fingerprints[i] == null) {
         split = split == null ? byArticle() : split;
         List<Passage> ofArticle = split.get(articles.get(i));
         fingerprints[i] = ofArticle == null ? NOTHING_SEARCHED : fingerprint(articles.get(i), ofArticle);
       }
-      if (fingerprints[i] != NOTHING_SEARCHED) {
-        byFile.put(articles.get(i).file(), fingerprints[i]);
+      // By content, not identity: a fingerprint read back from the saved articles is another string.
+      if (!fingerprints[i].equals(NOTHING_SEARCHED)) {
+        computed.put(articles.get(i).file(), fingerprints[i]);
       }
     }
-    return Collections.unmodifiableSortedMap(byFile);
+    byFile = Collections.unmodifiableSortedMap(computed);
+    return byFile;
   }
 
   /** The fingerprint of {@code article} (see {@link #fingerprints}), its position in this corpus given. */

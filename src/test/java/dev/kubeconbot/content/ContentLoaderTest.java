@@ -12,6 +12,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,6 +114,29 @@ class ContentLoaderTest {
       assertThat(damaged.articles()).isEqualTo(new ContentLoader(Seeds.calendar(), ContentLoader.DEFAULT_MAX_FILE_BYTES)
           .load(List.of(dir)).articles());
     }
+  }
+
+  @Test
+  void aRestartOnUnchangedContentTakesTheSavedCorpusWhole(@TempDir Path dir, @TempDir Path index) throws Exception {
+    try (Stream<Path> files = Files.list(Seeds.CONTENT)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".md")).toList()) {
+        Files.copy(file, dir.resolve(file.getFileName()));
+      }
+    }
+    Path saved = index.resolve("articles.bin");
+    Corpus parsed = new ContentLoader(Seeds.calendar(), ContentLoader.DEFAULT_MAX_FILE_BYTES, ContentLoader.Memory.savedIn(saved))
+        .load(List.of(dir));
+
+    ContentLoader.Memory memory = ContentLoader.Memory.savedIn(saved);
+    Corpus read = memory.last().corpus();
+    Corpus restarted = new ContentLoader(Seeds.calendar(), ContentLoader.DEFAULT_MAX_FILE_BYTES, memory).load(List.of(dir));
+    assertThat(restarted.articles()).isEqualTo(parsed.articles());
+    assertThat(restarted.passages()).isEqualTo(parsed.passages()).as("the saved corpus, taken whole").isSameAs(read.passages());
+    assertThat(restarted.fingerprints()).isEqualTo(parsed.fingerprints()).hasSameSizeAs(parsed.articles())
+        .isSameAs(read.fingerprints());
+    Corpus reloaded = new ContentLoader(Seeds.calendar(), ContentLoader.DEFAULT_MAX_FILE_BYTES, memory).load(List.of(dir));
+    assertThat(reloaded.passages()).as("taken whole, not numbered anew").isSameAs(restarted.passages());
+    assertThat(reloaded.fingerprints()).isSameAs(restarted.fingerprints());
   }
 
   @Test
