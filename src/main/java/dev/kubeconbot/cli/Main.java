@@ -3,6 +3,7 @@ package dev.kubeconbot.cli;
 import dev.kubeconbot.app.Logging;
 import dev.kubeconbot.search.Library;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,21 +12,45 @@ import picocli.CommandLine.Command;
     name = "kubecon-bot",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Answers questions about KubeCon trends with verbatim, linked quotes.",
-    subcommands = {AskCli.class, IndexCli.class, ServeCli.class, TrendCli.class, TrendsCli.class, CommandLine.HelpCommand.class})
+    description = "Answers questions about KubeCon trends with verbatim, linked quotes.")
 public final class Main {
+
+  /** The commands, in the order help lists them. */
+  private static final List<Class<?>> COMMANDS = List.of(AskCli.class, IndexCli.class, ServeCli.class, TrendCli.class,
+      TrendsCli.class, CommandLine.HelpCommand.class);
 
   public static void main(String[] args) {
     // Every command but --help indexes: the configuration files of the default folder and the
     // dictionaries load on other threads from the first instant, while this one parses the arguments.
     Library.ConfigFiles.readAhead(Path.of(ContentOptions.DEFAULT_CONFIG));
     Logging.bridgeJavaUtilLogging();
-    System.exit(commandLine().execute(args));
+    System.exit(commandLine(args).execute(args));
   }
 
-  /** The picocli command line, for tests that run it in-process. */
+  /** The picocli command line with every command, for tests that run it in-process. */
   static CommandLine commandLine() {
-    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    return commandLine(new String[0]);
+  }
+
+  /**
+   * The command line that runs {@code args}. When they begin with a command's name, only that
+   * command (and help) is made: picocli reflects on every command it is given, a tenth of a second
+   * of a cold start for those that will not run. Otherwise (no command, {@code --help}, a mistake)
+   * all of them are, so that help and errors list them all.
+   */
+  static CommandLine commandLine(String[] args) {
+    String first = args.length == 0 ? "" : args[0];
+    List<Class<?>> named = COMMANDS.stream().filter(command -> nameOf(command).equals(first)).toList();
+    List<Class<?>> made = named.isEmpty() || named.getFirst() == CommandLine.HelpCommand.class ? COMMANDS
+        : List.of(named.getFirst(), CommandLine.HelpCommand.class);
+    CommandLine line = new CommandLine(new Main());
+    made.forEach(line::addSubcommand);
+    // Set after the commands are added: picocli passes it only to those it has by then.
+    return line.setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  private static String nameOf(Class<?> command) {
+    return command.getAnnotation(Command.class).name();
   }
 
   /** The version from the jar manifest, when there is one. */
