@@ -28,7 +28,7 @@ public final class Main {
   }
 
   /** The picocli command line with every command, for tests that run it in-process. */
-  static CommandLine commandLine() {
+  public static CommandLine commandLine() {
     return commandLine(new String[0]);
   }
 

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /** The endpoints of a ready bot on the seed content, over real HTTP. */
 class HttpApiTest {
@@ -124,7 +123,7 @@ class HttpApiTest {
     StringWriter out = new StringWriter();
     List<String> args = new ArrayList<>(List.of("ask", "--json"));
     args.addAll(queries);
-    int exit = new CommandLine(new Main()).setOut(new PrintWriter(out)).execute(args.toArray(String[]::new));
+    int exit = Main.commandLine().setOut(new PrintWriter(out)).execute(args.toArray(String[]::new));
     assertThat(exit).isZero();
     List<JsonNode> cli = new ArrayList<>();
     for (String line : out.toString().lines().toList()) {
