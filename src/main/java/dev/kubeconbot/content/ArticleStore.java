@@ -32,12 +32,12 @@ final class ArticleStore {
    * {@link PassageSplitter} make of a file: articles saved by an older version are then parsed again. Files saved by
    * another {@link Build} are parsed again too, in case the bump was forgotten.
    */
-  private static final int FORMAT = 3;
+  private static final int FORMAT = 4;
   /** In place of a block's number: the string itself follows. */
   private static final int LITERAL = -1;
   private static final Block.Kind[] KINDS = Block.Kind.values();
   /** No article text is longer than a content file may be; a longer length means a damaged file. */
-  private static final int MAX_STRING_BYTES = 64 << 20;
+  private static final int MAX_STRING_CHARS = 64 << 20;
 
   private ArticleStore() {}
 
@@ -204,25 +204,35 @@ final class ArticleStore {
     return article.blocks().get(block).text();
   }
 
-  /** A string of any length, or {@code null} ({@link DataOutputStream#writeUTF} stops at 64 KB). */
+  /**
+   * A string of any length, or {@code null} ({@link DataOutputStream#writeUTF} stops at 64 KB): its
+   * length in characters, times two, plus one if it has characters beyond Latin-1; then one byte per
+   * character, or two. Read back, Chinese text is copied, not decoded from UTF-8 (whose decoder first
+   * fills an array three times the string's size), and any string comes back exactly.
+   */
   private static void string(DataOutputStream out, String text) throws IOException {
     if (text == null) {
       out.writeInt(-1);
       return;
     }
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(bytes.length);
-    out.write(bytes);
+    boolean latin1 = text.chars().allMatch(c -> c < 256);
+    out.writeInt(text.length() * 2 + (latin1 ? 0 : 1));
+    if (latin1) {
+      out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+    } else {
+      out.writeChars(text);
+    }
   }
 
   private static String string(SavedFile.Input in) throws IOException {
-    int length = in.readInt();
-    if (length < 0) {
+    int header = in.readInt();
+    if (header < 0) {
       return null;
     }
-    if (length > MAX_STRING_BYTES) {
-      throw new IOException("a string of " + length + " bytes: the file is damaged");
+    int length = header / 2;
+    if (length > MAX_STRING_CHARS) {
+      throw new IOException("a string of " + length + " characters: the file is damaged");
     }
-    return in.readUtf8(length);
+    return header % 2 == 0 ? in.readLatin1(length) : in.readChars(length);
   }
 }

@@ -102,6 +102,8 @@ public final class SavedFile {
     private final FileChannel channel;
     private final CRC32 crc = new CRC32();
     private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER).limit(0);
+    /** Where {@link #readChars} puts characters before they become a string. */
+    private char[] chars = new char[BUFFER / Character.BYTES];
     /** Bytes of the body not read into the buffer yet. */
     private long unread;
 
@@ -132,17 +134,35 @@ public final class SavedFile {
       }
     }
 
-    /** The next {@code length} bytes as UTF-8 text, decoded in place. */
-    public String readUtf8(int length) throws IOException {
+    /** The next {@code length} characters, written one byte each (all below 256), as text. */
+    public String readLatin1(int length) throws IOException {
       if (length > BUFFER) {
         byte[] bytes = new byte[length];
         readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+        return new String(bytes, StandardCharsets.ISO_8859_1);
       }
       need(length);
-      String text = new String(buffer.array(), buffer.position(), length, StandardCharsets.UTF_8);
+      String text = new String(buffer.array(), buffer.position(), length, StandardCharsets.ISO_8859_1);
       buffer.position(buffer.position() + length);
       return text;
+    }
+
+    /**
+     * The next {@code length} characters as {@link DataOutputStream#writeChars} wrote them, two bytes
+     * each: copied, not decoded, into one reused array, so the only new memory is the string's own.
+     */
+    public String readChars(int length) throws IOException {
+      if (chars.length < length) {
+        chars = new char[Math.max(length, 2 * chars.length)];
+      }
+      for (int done = 0; done < length; ) {
+        need(Character.BYTES);
+        int part = Math.min(length - done, buffer.remaining() / Character.BYTES);
+        buffer.asCharBuffer().get(chars, done, part);
+        buffer.position(buffer.position() + part * Character.BYTES);
+        done += part;
+      }
+      return new String(chars, 0, length);
     }
 
     private void expectEnd() throws IOException {

@@ -22,6 +22,8 @@ class SavedFileTest {
 
   /** Longer than the read buffer: fields and text cross its refills. */
   private static final String LONG = "云原生 cloud native ".repeat(9_000);
+  /** Longer than the read buffer too, one byte per character. */
+  private static final String ASCII = "cloud native, ".repeat(6_000);
 
   private SavedFile file() {
     return SavedFile.at(folder.resolve("saved.bin"), "test data", LoggerFactory.getLogger(SavedFileTest.class));
@@ -34,14 +36,15 @@ class SavedFileTest {
         out.writeInt(i);
         out.writeBoolean(i % 3 == 0);
       }
-      byte[] text = LONG.getBytes(StandardCharsets.UTF_8);
-      out.writeInt(text.length);
-      out.write(text);
+      out.writeInt(LONG.length());
+      out.writeChars(LONG);
       out.writeLong(Long.MIN_VALUE);
       out.writeFloat(0.375f);
       out.writeByte(200);
-      out.writeInt(6);
-      out.write("多云天".getBytes(StandardCharsets.UTF_8), 0, 6);
+      out.writeInt(ASCII.length());
+      out.write(ASCII.getBytes(StandardCharsets.ISO_8859_1));
+      out.writeInt(2);
+      out.writeChars("多云");
     }, "never mind");
   }
 
@@ -57,16 +60,16 @@ class SavedFileTest {
         sum += in.readInt();
         thirds += in.readBoolean() ? 1 : 0;
       }
-      String text = in.readUtf8(in.readInt());
+      String text = in.readChars(in.readInt());
       return Optional.of(List.of(sum, thirds, text, in.readLong(), in.readFloat(), in.readUnsignedByte(),
-          in.readUtf8(in.readInt())));
+          in.readLatin1(in.readInt()), in.readChars(in.readInt())));
     }, "computing it");
   }
 
   @Test
   void readsBackWhatWasWritten() {
     write();
-    assertThat(read("key")).contains(List.of(449_985_000L, 10_000, LONG, Long.MIN_VALUE, 0.375f, 200, "多云"));
+    assertThat(read("key")).contains(List.of(449_985_000L, 10_000, LONG, Long.MIN_VALUE, 0.375f, 200, ASCII, "多云"));
     assertThat(read("another key")).isEmpty();
   }
 
