@@ -134,6 +134,12 @@ public final class SavedFile {
       }
     }
 
+    /** The buffer, with at least {@code count} bytes in it (see {@link #need}). */
+    private ByteBuffer filled(int count) throws IOException {
+      need(count);
+      return buffer;
+    }
+
     /** The next {@code length} characters, written one byte each (all below 256), as text. */
     public String readLatin1(int length) throws IOException {
       if (length > BUFFER) {
@@ -210,8 +216,7 @@ public final class SavedFile {
 
     @Override
     public byte readByte() throws IOException {
-      need(1);
-      return buffer.get();
+      return filled(1).get();
     }
 
     @Override
@@ -221,8 +226,7 @@ public final class SavedFile {
 
     @Override
     public short readShort() throws IOException {
-      need(Short.BYTES);
-      return buffer.getShort();
+      return filled(Short.BYTES).getShort();
     }
 
     @Override
@@ -232,20 +236,17 @@ public final class SavedFile {
 
     @Override
     public char readChar() throws IOException {
-      need(Character.BYTES);
-      return buffer.getChar();
+      return (char) readShort();
     }
 
     @Override
     public int readInt() throws IOException {
-      need(Integer.BYTES);
-      return buffer.getInt();
+      return filled(Integer.BYTES).getInt();
     }
 
     @Override
     public long readLong() throws IOException {
-      need(Long.BYTES);
-      return buffer.getLong();
+      return filled(Long.BYTES).getLong();
     }
 
     @Override

@@ -191,11 +191,8 @@ class IndexStoreTest {
     again.reader().close();
   }
 
-  @Test
-  void aCorruptIndexIsRebuiltAndNeverServed() throws Exception {
-    Corpus corpus = seeds();
-    open(corpus).reader().close();
-    // Flip a byte in the middle of the largest file (postings or terms): its checksum no longer holds.
+  /** Flips a byte in the middle of the largest file (postings or terms): its checksum no longer holds. */
+  private void damageTheLargestFile() throws IOException {
     Path largest;
     try (Stream<Path> files = Files.list(index)) {
       largest = files.max(Comparator.comparingLong(IndexStoreTest::size)).orElseThrow();
@@ -203,6 +200,13 @@ class IndexStoreTest {
     byte[] bytes = Files.readAllBytes(largest);
     bytes[bytes.length / 2] ^= 0x5a;
     Files.write(largest, bytes);
+  }
+
+  @Test
+  void aCorruptIndexIsRebuiltAndNeverServed() throws Exception {
+    Corpus corpus = seeds();
+    open(corpus).reader().close();
+    damageTheLargestFile();
 
     IndexStore.Opened again = open(corpus);
     assertThat(again.outcome()).isEqualTo(IndexStore.Outcome.BUILT);
@@ -330,13 +334,7 @@ class IndexStoreTest {
   void aCorruptIndexOpenedBeforeTheContentIsReadIsRebuiltAndNeverServed() throws Exception {
     Corpus corpus = seeds();
     open(corpus).reader().close();
-    Path largest;
-    try (Stream<Path> files = Files.list(index)) {
-      largest = files.max(Comparator.comparingLong(IndexStoreTest::size)).orElseThrow();
-    }
-    byte[] bytes = Files.readAllBytes(largest);
-    bytes[bytes.length / 2] ^= 0x5a;
-    Files.write(largest, bytes);
+    damageTheLargestFile();
 
     try (IndexStore.Peek peek = IndexStore.Peek.at(index)) {
       assertThat(log.messages()).anyMatch(m -> m.contains("cannot be used") && m.contains("checksum failed"));

@@ -14,6 +14,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,23 +115,24 @@ class WarmStateTest {
     assertThat(log.messages()).anyMatch(m -> m.contains("of other content or settings; computing it"));
   }
 
+  /** What {@code seen} sees of a library on the content and index folder, prepared (computed or read back). */
+  private List<String> prepared(Function<Library, List<String>> seen) throws ContentException {
+    try (Library library = persisted()) {
+      library.prepare();
+      return seen.apply(library);
+    }
+  }
+
   @Test
   void aDamagedFileIsComputedAgainNeverServed() throws Exception {
-    List<String> computed;
-    try (Library first = persisted()) {
-      first.prepare();
-      computed = warm(first);
-    }
+    List<String> computed = prepared(WarmStateTest::warm);
     byte[] bytes = Files.readAllBytes(saved());
     // A byte of the first topic's first count, after the key (its length and 64 hex digits): still a
     // plausible count, so only the checksum tells.
     bytes[2 + 64 + 2] ^= 0x5a;
     Files.write(saved(), bytes);
 
-    try (Library restarted = persisted()) {
-      restarted.prepare();
-      assertThat(warm(restarted)).isEqualTo(computed);
-    }
+    assertThat(prepared(WarmStateTest::warm)).isEqualTo(computed);
     assertThat(log.messages()).anyMatch(m -> m.contains("cannot be read") && m.contains("checksum"));
   }
 
@@ -146,26 +148,15 @@ class WarmStateTest {
 
   @Test
   void aRestartRanksWithTheScoredMatchesItReadBack() throws Exception {
-    List<String> computed;
-    try (Library first = persisted()) {
-      first.prepare();
-      computed = ranked(first);
-    }
+    List<String> computed = prepared(WarmStateTest::ranked);
     assertThat(computed).isNotEmpty();
-    try (Library restarted = persisted()) {
-      restarted.prepare();
-      assertThat(ranked(restarted)).isEqualTo(computed);
-    }
+    assertThat(prepared(WarmStateTest::ranked)).isEqualTo(computed);
     assertThat(log.messages()).noneMatch(m -> m.contains("computing it"));
   }
 
   @Test
   void theWarmUpOfAnotherCommitOfTheSameContentIsNotUsed() throws Exception {
-    List<String> computed;
-    try (Library first = persisted()) {
-      first.prepare();
-      computed = ranked(first);
-    }
+    List<String> computed = prepared(WarmStateTest::ranked);
     byte[] warmUp = Files.readAllBytes(saved());
     // A damaged segment: the index is built anew, for the same content, in a new commit whose
     // documents may be numbered otherwise; the old warm-up is put back as if it had survived.
@@ -180,10 +171,7 @@ class WarmStateTest {
     persisted().close();
     Files.write(saved(), warmUp);
 
-    try (Library restarted = persisted()) {
-      restarted.prepare();
-      assertThat(ranked(restarted)).isEqualTo(computed);
-    }
+    assertThat(prepared(WarmStateTest::ranked)).isEqualTo(computed);
     assertThat(log.messages()).anyMatch(m -> m.contains("of other content or settings; computing it"));
   }
 }
