@@ -243,6 +243,25 @@ final class PassageIndex implements AutoCloseable {
    * single-threaded, so the consumer needs no locking.
    */
   void collect(Query query, boolean scores, PassageConsumer consumer) {
+    eachMatch(searcher, query, scores, (doc, score) -> {
+      int passage = passageOfDoc[doc];
+      if (passage >= 0) {
+        consumer.accept(corpus.passages().get(passage), score);
+      }
+    });
+  }
+
+  /** A matching document (its number in the whole index) and its score (0 when scores are not needed). */
+  interface MatchConsumer {
+    void accept(int doc, float score);
+  }
+
+  /**
+   * Hands every document of {@code searcher}'s index matching {@code query} to {@code consumer}, in
+   * one pass, one leaf after the other in document order (the searchers here have no executor): the
+   * consumer needs no locking.
+   */
+  static void eachMatch(IndexSearcher searcher, Query query, boolean scores, MatchConsumer consumer) {
     try {
       searcher.search(query, new CollectorManager<SimpleCollector, Void>() {
         @Override
@@ -263,10 +282,7 @@ final class PassageIndex implements AutoCloseable {
 
             @Override
             public void collect(int doc) throws IOException {
-              int passage = passageOfDoc[docBase + doc];
-              if (passage >= 0) {
-                consumer.accept(corpus.passages().get(passage), scores ? scorer.score() : 0f);
-              }
+              consumer.accept(docBase + doc, scores ? scorer.score() : 0f);
             }
 
             @Override

@@ -3,23 +3,18 @@ package dev.kubeconbot.search;
 import java.io.DataInput;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Collection;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
-import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.ScorerSupplier;
-import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.ArrayUtil;
 
@@ -60,21 +55,7 @@ final class ScoredMatches extends Query {
   /** Every live match of {@code query} in {@code searcher}'s index and its score, as {@code query} scores it. */
   static ScoredMatches of(IndexSearcher searcher, Query query) {
     Collected collected = new Collected();
-    try {
-      searcher.search(query, new CollectorManager<SimpleCollector, Void>() {
-        @Override
-        public SimpleCollector newCollector() {
-          return collected;
-        }
-
-        @Override
-        public Void reduce(Collection<SimpleCollector> collectors) {
-          return null;
-        }
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException("searching the index failed", e);
-    }
+    PassageIndex.eachMatch(searcher, query, true, collected);
     // The searcher has no executor: leaves are visited one after the other, in order, so the
     // document numbers come ascending.
     return new ScoredMatches(query.toString(), Arrays.copyOf(collected.docs, collected.size),
@@ -146,37 +127,21 @@ final class ScoredMatches extends Query {
     return 4L * docs.length + 4L * scores.length + 4L * blockMax.length;
   }
 
-  private static final class Collected extends SimpleCollector {
+  /** The matches as they come, in growing arrays. */
+  private static final class Collected implements PassageIndex.MatchConsumer {
     private int[] docs = new int[64];
     private float[] scores = new float[64];
     private int size;
-    private int docBase;
-    private Scorable scorer;
 
     @Override
-    protected void doSetNextReader(LeafReaderContext context) {
-      docBase = context.docBase;
-    }
-
-    @Override
-    public void setScorer(Scorable scorer) {
-      this.scorer = scorer;
-    }
-
-    @Override
-    public void collect(int doc) throws IOException {
+    public void accept(int doc, float score) {
       if (size == docs.length) {
         docs = ArrayUtil.grow(docs, size + 1);
         scores = ArrayUtil.growExact(scores, docs.length);
       }
-      docs[size] = docBase + doc;
-      scores[size] = scorer.score();
+      docs[size] = doc;
+      scores[size] = score;
       size++;
-    }
-
-    @Override
-    public ScoreMode scoreMode() {
-      return ScoreMode.COMPLETE;
     }
   }
 
