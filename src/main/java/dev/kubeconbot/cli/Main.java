@@ -4,6 +4,7 @@ import dev.kubeconbot.app.Logging;
 import dev.kubeconbot.search.Library;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,9 +21,11 @@ public final class Main {
       TrendsCli.class, CommandLine.HelpCommand.class);
 
   public static void main(String[] args) {
-    // Every command but --help indexes: the configuration files of the default folder and the
+    // Every command but help indexes: the configuration files of the default folder and the
     // dictionaries load on other threads from the first instant, while this one parses the arguments.
-    Library.ConfigFiles.readAhead(Path.of(ContentOptions.DEFAULT_CONFIG));
+    if (toRun(args).isPresent()) {
+      Library.ConfigFiles.readAhead(Path.of(ContentOptions.DEFAULT_CONFIG));
+    }
     Logging.bridgeJavaUtilLogging();
     System.exit(commandLine(args).execute(args));
   }
@@ -39,18 +42,20 @@ public final class Main {
    * all of them are, so that help and errors list them all.
    */
   static CommandLine commandLine(String[] args) {
-    String first = args.length == 0 ? "" : args[0];
-    List<Class<?>> named = COMMANDS.stream().filter(command -> nameOf(command).equals(first)).toList();
-    List<Class<?>> made = named.isEmpty() || named.getFirst() == CommandLine.HelpCommand.class ? COMMANDS
-        : List.of(named.getFirst(), CommandLine.HelpCommand.class);
+    List<Class<?>> made = toRun(args).<List<Class<?>>>map(command -> List.of(command, CommandLine.HelpCommand.class))
+        .orElse(COMMANDS);
     CommandLine line = new CommandLine(new Main());
     made.forEach(line::addSubcommand);
     // Set after the commands are added: picocli passes it only to those it has by then.
     return line.setCaseInsensitiveEnumValuesAllowed(true);
   }
 
-  private static String nameOf(Class<?> command) {
-    return command.getAnnotation(Command.class).name();
+  /** The command {@code args} run, if they begin with the name of a command other than help. */
+  private static Optional<Class<?>> toRun(String[] args) {
+    return args.length == 0 ? Optional.empty() : COMMANDS.stream()
+        .filter(command -> command != CommandLine.HelpCommand.class)
+        .filter(command -> command.getAnnotation(Command.class).name().equals(args[0]))
+        .findFirst();
   }
 
   /** The version from the jar manifest, when there is one. */
