@@ -125,7 +125,7 @@ public final class AnswerJson {
       }
       case Record record -> {
         json.writeStartObject();
-        for (RecordComponent component : record.getClass().getRecordComponents()) {
+        for (RecordComponent component : COMPONENTS.get(record.getClass())) {
           Object field = valueOf(component, record);
           if (field != null || nulls == Nulls.WRITTEN) {
             json.writeFieldName(component.getName());
@@ -137,6 +137,14 @@ public final class AnswerJson {
       default -> throw new IllegalArgumentException("no JSON for " + value.getClass());
     }
   }
+
+  /** Each record class's components, looked up once: every HTTP answer is written here. */
+  private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+    @Override
+    protected RecordComponent[] computeValue(Class<?> type) {
+      return type.getRecordComponents();
+    }
+  };
 
   private static Object valueOf(RecordComponent component, Record record) {
     try {
