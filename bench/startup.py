@@ -10,6 +10,11 @@ reports start-to-hybrid and the RSS 1 s after it, with the models loaded:
     SEARCH_VECTOR_CACHE=/tmp/vectors WAIT_HYBRID=1 python3 bench/startup.py
 The bot's own settings come from the environment, so another corpus and index folder are e.g.
     CONTENT_DIRS=/tmp/corpus-10k INDEX_DIR=/tmp/index-10k READY_TIMEOUT=300 python3 bench/startup.py
+FLOOR=1 alternates each run of the bot with one of the libraries' floor (dev.kubeconbot.bench.LibraryFloor,
+from target/test-classes: `./mvnw test-compile` first): a program that loads what serve must before it is
+ready (smartcn's dictionaries, the config through Jackson's YAML parser, the bot's persisted index opened and
+searched once, picocli, Logback, Jetty) and nothing of the bot's own, and prints both medians and their ratio:
+    FLOOR=1 python3 bench/startup.py
 COLD=1 deletes INDEX_DIR before each run, so every run builds the index (the first start); without
 it every run after the first reopens the persisted index (a restart). JAR picks another jar (default
 target/kubecon-bot.jar): two versions compared on one corpus need an index folder each.
@@ -30,6 +35,10 @@ RUNS = int(os.environ.get("RUNS", "7"))
 WAIT_HYBRID = os.environ.get("WAIT_HYBRID") == "1"
 READY_TIMEOUT = float(os.environ.get("READY_TIMEOUT", "60"))
 COLD = os.environ.get("COLD") == "1"
+FLOOR = os.environ.get("FLOOR") == "1"
+if FLOOR:
+    # The floor opens the bot's index: both need to know where it is.
+    os.environ.setdefault("INDEX_DIR", os.path.join(ROOT, "target", "startup-floor-index"))
 
 
 def ready_status():
@@ -65,9 +74,11 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def one_run():
-    command = ["java", *shlex.split(os.environ.get("JAVA_OPTS", "")), "-jar", os.environ.get("JAR", "target/kubecon-bot.jar"),
-               "serve"]
+def one_run(floor=False):
+    jar = os.environ.get("JAR", "target/kubecon-bot.jar")
+    command = ["java", *shlex.split(os.environ.get("JAVA_OPTS", "")),
+               *(["-cp", jar + os.pathsep + "target/test-classes", "dev.kubeconbot.bench.LibraryFloor"] if floor
+                 else ["-jar", jar, "serve"])]
     env = dict(os.environ, HTTP_PORT=str(PORT))
     if COLD:
         shutil.rmtree(os.environ["INDEX_DIR"], ignore_errors=True)
@@ -83,11 +94,11 @@ def one_run():
         ready_ms = (time.monotonic() - start) * 1000
         cpu = cpu_seconds(bot.pid)
         hybrid_ms = None
-        while WAIT_HYBRID and not hybrid():
+        while WAIT_HYBRID and not floor and not hybrid():
             if time.monotonic() - start > 120:
                 sys.exit("not hybrid after 120 s")
             time.sleep(0.01)
-        if WAIT_HYBRID:
+        if WAIT_HYBRID and not floor:
             hybrid_ms = (time.monotonic() - start) * 1000
         time.sleep(1)
         rss = rss_mib(bot.pid)
@@ -102,12 +113,23 @@ def one_run():
 
 def main():
     results = []
+    floors = []
+    if FLOOR:
+        one_run()  # the index the floor opens, built if missing; not counted
     for run in range(1, RUNS + 1):
         ready_ms, cpu, rss, stop_ms, hybrid_ms = one_run()
         results.append((ready_ms, cpu, rss, hybrid_ms))
         after = f"hybrid in {hybrid_ms:.0f} ms, RSS 1 s after hybrid" if WAIT_HYBRID else "RSS 1 s after ready"
         print(f"run {run}: ready in {ready_ms:.0f} ms using {cpu:.2f} s of CPU, {after} {rss:.0f} MiB, "
               f"stopped in {stop_ms:.0f} ms")
+        if FLOOR:
+            floor_ms, floor_cpu, floor_rss, _, _ = one_run(floor=True)
+            floors.append((floor_ms, floor_cpu, floor_rss, ready_ms / floor_ms))
+            print(f"       floor: ready in {floor_ms:.0f} ms using {floor_cpu:.2f} s of CPU, RSS {floor_rss:.0f} MiB")
+    if FLOOR:
+        print(f"median floor start-to-ready {statistics.median(f[0] for f in floors):.0f} ms "
+              f"({statistics.median(f[1] for f in floors):.2f} s CPU), RSS {statistics.median(f[2] for f in floors):.0f} MiB; "
+              f"bot/floor {statistics.median(f[3] for f in floors):.2f}x (median of the runs' ratios)")
     print(f"median start-to-ready {statistics.median(r[0] for r in results):.0f} ms "
           f"({statistics.median(r[1] for r in results):.2f} s CPU), "
           + (f"median start-to-hybrid {statistics.median(r[3] for r in results):.0f} ms, " if WAIT_HYBRID else "")

@@ -5,6 +5,7 @@ import dev.kubeconbot.content.YamlTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -68,25 +70,43 @@ public final class Lexicon {
   private final Map<String, List<String>> englishByChinese = new HashMap<>();
   private final Map<Character, List<String>> chineseByFirst;
 
+  /**
+   * A headword, its Chinese renderings, and its words under each reduction, joined by single spaces
+   * (one key per {@link Analyzers.Reduction}, in its order; empty if the reduction leaves no word), with
+   * the most words any of them has: what the lexicon is made of once its headwords are analysed. The
+   * build analyses the bundled lexicon once ({@link CompiledLexicon}); a start with that file takes the
+   * result instead of analysing 4,000 headwords again.
+   */
+  record Headword(String headword, List<String> chinese, List<String> keys, int words) {
+    Headword {
+      chinese = List.copyOf(chinese);
+      keys = List.copyOf(keys);
+    }
+  }
+
   public Lexicon(Map<String, List<String>> entries) {
-    this.headwords = entries.size();
+    this(analyse(entries));
+  }
+
+  private Lexicon(List<Headword> analysed) {
+    this.headwords = analysed.size();
+    this.reducers.putAll(reducers());
     for (Analyzers.Reduction reduction : REDUCTIONS) {
-      reducers.put(reduction, Analyzers.english(reduction));
-      sensesByReduced.put(reduction, new HashMap<>());
+      sensesByReduced.put(reduction, HashMap.newHashMap(analysed.size()));
     }
     int longest = 0;
-    for (Map.Entry<String, List<String>> entry : entries.entrySet()) {
+    for (Headword entry : analysed) {
+      Sense sense = new Sense(entry.headword(), entry.chinese());
+      longest = Math.max(longest, entry.words());
       for (Analyzers.Reduction reduction : REDUCTIONS) {
-        List<String> reduced = reduce(reduction, entry.getKey());
-        if (!reduced.isEmpty()) {
-          longest = Math.max(longest, reduced.size());
-          sensesByReduced.get(reduction).computeIfAbsent(String.join(" ", reduced), k -> new ArrayList<>())
-              .add(new Sense(entry.getKey(), List.copyOf(entry.getValue())));
+        String key = entry.keys().get(reduction.ordinal());
+        if (!key.isEmpty()) {
+          sensesByReduced.get(reduction).computeIfAbsent(key, k -> new ArrayList<>(1)).add(sense);
         }
       }
-      for (String chinese : entry.getValue()) {
+      for (String chinese : entry.chinese()) {
         if (chinese.length() >= MIN_CHINESE) {
-          englishByChinese.merge(chinese, List.of(entry.getKey()), Lexicon::union);
+          englishByChinese.merge(chinese, List.of(entry.headword()), Lexicon::union);
         }
       }
     }
@@ -96,6 +116,31 @@ public final class Lexicon {
         .collect(Collectors.groupingBy(c -> c.charAt(0)));
   }
 
+  /** The headwords of {@code entries} with their words under each reduction, in the entries' order. */
+  static List<Headword> analyse(Map<String, List<String>> entries) {
+    Map<Analyzers.Reduction, Analyzer> reducers = reducers();
+    List<Headword> analysed = new ArrayList<>(entries.size());
+    for (Map.Entry<String, List<String>> entry : entries.entrySet()) {
+      List<String> keys = new ArrayList<>(REDUCTIONS.size());
+      int words = 0;
+      for (Analyzers.Reduction reduction : REDUCTIONS) {
+        List<String> reduced = reduce(reducers, reduction, entry.getKey());
+        keys.add(String.join(" ", reduced));
+        words = Math.max(words, reduced.size());
+      }
+      analysed.add(new Headword(entry.getKey(), entry.getValue(), keys, words));
+    }
+    return analysed;
+  }
+
+  private static Map<Analyzers.Reduction, Analyzer> reducers() {
+    Map<Analyzers.Reduction, Analyzer> reducers = new EnumMap<>(Analyzers.Reduction.class);
+    for (Analyzers.Reduction reduction : REDUCTIONS) {
+      reducers.put(reduction, Analyzers.english(reduction));
+    }
+    return reducers;
+  }
+
   /**
    * Reads the lexicon file.
    *
@@ -103,6 +148,16 @@ public final class Lexicon {
    */
   public static Lexicon read(InputStream yaml) throws IOException {
     byte[] bytes = yaml.readAllBytes();
+    Optional<List<Headword>> compiled = CompiledLexicon.of(bytes);
+    return new Lexicon(compiled.isPresent() ? compiled.get() : analyse(entries(bytes)));
+  }
+
+  /**
+   * The entries of a lexicon file, in file order, headwords lower-cased.
+   *
+   * @throws IOException if it is not a YAML map with an {@code entries} map of non-empty lists
+   */
+  static Map<String, List<String>> entries(byte[] bytes) throws IOException {
     Map<String, List<String>> written = LexiconLines.entries(new String(bytes, StandardCharsets.UTF_8)).orElse(null);
     if (written == null) {
       File file = YamlTree.bind(bytes, File.class);
@@ -120,7 +175,15 @@ public final class Lexicon {
       }
       entries.put(entry.getKey().strip().toLowerCase(java.util.Locale.ROOT), renderings);
     }
-    return new Lexicon(entries);
+    return entries;
+  }
+
+  /**
+   * Writes the compiled form of the lexicon file {@code args[0]} to {@code args[1]} (see
+   * {@link CompiledLexicon}): the build runs this on the bundled {@code config/lexicon.yaml}.
+   */
+  public static void main(String[] args) throws IOException {
+    CompiledLexicon.write(Path.of(args[0]), Path.of(args[1]));
   }
 
   /** How many English headwords the lexicon has. */
@@ -230,15 +293,21 @@ public final class Lexicon {
    * touches nothing else). Only the rest are analysed, which keeps loading ~4,000 headwords to about
    * one analysis each.
    */
-  private List<String> reduce(Analyzers.Reduction reduction, String headword) {
+  private static List<String> reduce(Map<Analyzers.Reduction, Analyzer> reducers, Analyzers.Reduction reduction,
+      String headword) {
     boolean plain = PLAIN.matcher(headword).matches();
     boolean unchanged = reduction == Analyzers.Reduction.NONE
         || (reduction == Analyzers.Reduction.PLURAL && !PLURAL_LIKE.matcher(headword).find());
-    return plain && unchanged ? List.of(headword.split(" ")) : terms(words(reduction, headword));
+    return plain && unchanged ? List.of(headword.split(" ")) : terms(words(reducers, reduction, headword));
   }
 
   /** The English words of {@code text} (Chinese characters left out), reduced as {@code reduction} says. */
   private List<Analyzers.Token> words(Analyzers.Reduction reduction, String text) {
+    return words(reducers, reduction, text);
+  }
+
+  private static List<Analyzers.Token> words(Map<Analyzers.Reduction, Analyzer> reducers, Analyzers.Reduction reduction,
+      String text) {
     return Analyzers.tokens(reducers.get(reduction), "q", text).stream().filter(t -> !Scripts.hasHan(t.term())).toList();
   }
 
