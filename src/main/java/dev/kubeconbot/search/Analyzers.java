@@ -47,6 +47,8 @@ final class Analyzers {
   record Token(String term, int position, int start, int end) {}
 
   static Analyzer words() {
+    // Before smartcn's first use, which would read its own copy of the dictionary the slow way.
+    CompiledDictionary.installOnce();
     return new SmartChineseAnalyzer(true);
   }
 

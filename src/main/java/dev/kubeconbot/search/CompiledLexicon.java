@@ -29,7 +29,7 @@ import java.util.Optional;
  * one block of characters cut at stored ends, and the headwords are one block of numbers (string
  * indexes), each block read in bulk rather than field by field.
  *
- * <p>Written by {@link Lexicon#main} in the build's {@code process-classes} phase (pom.xml), with the
+ * <p>Written by {@link Library#main} in the build's {@code process-classes} phase (pom.xml), with the
  * very analyzers the jar then runs, so there is no version to keep in step.
  */
 final class CompiledLexicon {

@@ -5,7 +5,6 @@ import dev.kubeconbot.content.YamlTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -176,14 +175,6 @@ public final class Lexicon {
       entries.put(entry.getKey().strip().toLowerCase(java.util.Locale.ROOT), renderings);
     }
     return entries;
-  }
-
-  /**
-   * Writes the compiled form of the lexicon file {@code args[0]} to {@code args[1]} (see
-   * {@link CompiledLexicon}): the build runs this on the bundled {@code config/lexicon.yaml}.
-   */
-  public static void main(String[] args) throws IOException {
-    CompiledLexicon.write(Path.of(args[0]), Path.of(args[1]));
   }
 
   /** How many English headwords the lexicon has. */

@@ -258,6 +258,18 @@ public final class Library implements AutoCloseable {
   }
 
   /**
+   * The build's step after compiling (pom.xml, {@code process-classes}): writes into the folder
+   * {@code args[1]} the bundled lexicon {@code args[0]} analysed ({@link CompiledLexicon}) and
+   * smartcn's dictionary in a flat copy ({@link CompiledDictionary}), which a start then reads
+   * instead of doing that work again.
+   */
+  public static void main(String[] args) throws IOException, ReflectiveOperationException {
+    Path folder = Path.of(args[1]);
+    CompiledLexicon.write(Path.of(args[0]), folder.resolve(CompiledLexicon.RESOURCE));
+    CompiledDictionary.write(folder.resolve(CompiledDictionary.RESOURCE));
+  }
+
+  /**
    * Loads the Chinese word dictionaries, about a second of a cold start, so that start-up can do it
    * on a second core while it reads configuration and content. Later libraries share the loaded copies.
    */
