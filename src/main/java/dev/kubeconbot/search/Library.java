@@ -218,7 +218,12 @@ public final class Library implements AutoCloseable {
     private static <T> CompletableFuture<T> readOnItsOwnThread(Path configDir, String name, Parser<T> parser) {
       return CompletableFuture.supplyAsync(() -> {
         try (InputStream file = configFile(configDir, name)) {
-          return parser.parse(file);
+          try {
+            return parser.parse(file);
+          } catch (IOException e) {
+            // The parsers name the line and column, not the file.
+            throw new IOException(configDir.resolve(name) + ": " + e.getMessage(), e);
+          }
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }

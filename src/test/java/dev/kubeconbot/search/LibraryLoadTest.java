@@ -37,7 +37,7 @@ class LibraryLoadTest {
     Library.Memory memory = new Library.Memory(new ContentLoader.Memory());
 
     assertThatThrownBy(() -> load(config, memory)).isInstanceOf(ContentException.class)
-        .hasMessageStartingWith("configuration cannot be read");
+        .hasMessageStartingWith("configuration cannot be read: " + config.resolve("lexicon.yaml") + ": ");
 
     // Whatever the refused load opened was closed, not kept as the live index: a load with good files opens the folder.
     Files.copy(Seeds.CONFIG.resolve("lexicon.yaml"), config.resolve("lexicon.yaml"), StandardCopyOption.REPLACE_EXISTING);
@@ -53,7 +53,7 @@ class LibraryLoadTest {
     Files.writeString(config.resolve("events.yaml"), "regions: {EU: [oops\n");
     Library.Memory memory = new Library.Memory(new ContentLoader.Memory());
     assertThatThrownBy(() -> load(config, memory)).isInstanceOf(ContentException.class)
-        .hasMessageStartingWith("configuration cannot be read");
+        .hasMessageStartingWith("configuration cannot be read: " + config.resolve("events.yaml") + ": ");
     assertThat(folder.resolve("index")).doesNotExist();
   }
 }
