@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
  * smartcn's core word dictionary, read from a flat copy the build makes of it instead of through
  * Java serialization. Lucene ships the dictionary as an {@code ObjectInputStream} of 400,000 small
  * arrays and reads it, unbuffered, through the jar's inflater: about a quarter of a second of one
- * core at every start, and as much again of the JIT compiling the deserializer, which nothing
- * else needs (together about a tenth of the CPU a cold start spends before ready). Here the same
- * arrays come from two blocks, one of characters and one of numbers, read in bulk.
+ * core at every start, and more again of the JIT compiling the deserializer, which nothing else
+ * needs. Here the same arrays come from two blocks, one of characters and one of numbers, read in
+ * bulk: loading the dictionary in a fresh JVM takes 0.27 s of CPU instead of 0.95 s, and the bot is
+ * ready about a fifth sooner with the Docker image's class cache.
  *
  * <p>Lucene offers no way in, so the arrays are put into a {@code WordDictionary} by reflection, as
  * its own loader would put them, and it becomes the instance {@code WordDictionary.getInstance()}
@@ -199,14 +200,12 @@ final class CompiledDictionary {
       if (in.getInt() != FORMAT) {
         throw new IOException("another format");
       }
-      short[] wordIndex = new short[in.getInt()];
-      in.asShortBuffer().get(wordIndex);
-      in.position(in.position() + wordIndex.length * Short.BYTES);
-      char[] charIndex = chars(in);
+      short[] wordIndex = FlatArrays.shorts(in);
+      char[] charIndex = FlatArrays.chars(in);
       int entries = in.getInt();
-      int[] lengths = ints(in);
-      char[] chars = chars(in);
-      int[] counts = ints(in);
+      int[] lengths = FlatArrays.ints(in);
+      char[] chars = FlatArrays.chars(in);
+      int[] counts = FlatArrays.ints(in);
       if (in.hasRemaining()) {
         throw new IOException("bytes left after the dictionary");
       }
@@ -241,19 +240,5 @@ final class CompiledDictionary {
     } catch (BufferUnderflowException | IndexOutOfBoundsException | NegativeArraySizeException e) {
       throw new IOException("the compiled dictionary is cut short or damaged", e);
     }
-  }
-
-  private static char[] chars(ByteBuffer in) {
-    char[] chars = new char[in.getInt()];
-    in.asCharBuffer().get(chars);
-    in.position(in.position() + chars.length * Character.BYTES);
-    return chars;
-  }
-
-  private static int[] ints(ByteBuffer in) {
-    int[] values = new int[in.getInt()];
-    in.asIntBuffer().get(values);
-    in.position(in.position() + values.length * Integer.BYTES);
-    return values;
   }
 }
