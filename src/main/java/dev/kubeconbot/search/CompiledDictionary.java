@@ -42,6 +42,12 @@ final class CompiledDictionary {
   private static final String DICTIONARY = "org.apache.lucene.analysis.cn.smart.hhmm.WordDictionary";
   /** Marks a missing array where a length would be. */
   private static final int NONE = -1;
+  /** {@code WordDictionary}'s fields: its single instance and the four arrays {@link Tables} holds. */
+  private static final String INSTANCE = "singleInstance";
+  private static final String WORD_INDEX = "wordIndexTable";
+  private static final String CHAR_INDEX = "charIndexTable";
+  private static final String WORDS = "wordItem_charArrayTable";
+  private static final String FREQUENCIES = "wordItem_frequencyTable";
 
   /** The dictionary's arrays, as {@code WordDictionary} holds them. */
   record Tables(short[] wordIndex, char[] charIndex, char[][][] words, int[][] frequencies) {}
@@ -67,7 +73,7 @@ final class CompiledDictionary {
    *
    * @return whether the copy is now the dictionary
    */
-  static boolean install() {
+  private static boolean install() {
     try (InputStream resource = CompiledDictionary.class.getResourceAsStream(RESOURCE)) {
       if (resource == null) {
         return false;
@@ -76,17 +82,15 @@ final class CompiledDictionary {
       Class<?> type = Class.forName(DICTIONARY);
       // getInstance() is static synchronized: holding the class's lock, no other thread loads it meanwhile.
       synchronized (type) {
-        Field instance = field(type, "singleInstance");
+        Field instance = field(type, INSTANCE);
         if (instance.get(null) != null) {
           return false;
         }
-        Constructor<?> make = type.getDeclaredConstructor();
-        make.setAccessible(true);
-        Object dictionary = make.newInstance();
-        field(type, "wordIndexTable").set(dictionary, tables.wordIndex());
-        field(type, "charIndexTable").set(dictionary, tables.charIndex());
-        field(type, "wordItem_charArrayTable").set(dictionary, tables.words());
-        field(type, "wordItem_frequencyTable").set(dictionary, tables.frequencies());
+        Object dictionary = newDictionary(type);
+        field(type, WORD_INDEX).set(dictionary, tables.wordIndex());
+        field(type, CHAR_INDEX).set(dictionary, tables.charIndex());
+        field(type, WORDS).set(dictionary, tables.words());
+        field(type, FREQUENCIES).set(dictionary, tables.frequencies());
         instance.set(null, dictionary);
         return true;
       }
@@ -100,9 +104,7 @@ final class CompiledDictionary {
   /** The arrays of the dictionary as smartcn's own loader reads them, into an instance of its own. */
   static Tables fromLucene() throws ReflectiveOperationException {
     Class<?> type = Class.forName(DICTIONARY);
-    Constructor<?> make = type.getDeclaredConstructor();
-    make.setAccessible(true);
-    Object dictionary = make.newInstance();
+    Object dictionary = newDictionary(type);
     Method load = type.getDeclaredMethod("load");
     load.setAccessible(true);
     load.invoke(dictionary);
@@ -117,10 +119,16 @@ final class CompiledDictionary {
     return tables(type, getInstance.invoke(null));
   }
 
+  /** An empty {@code WordDictionary}, made as {@code getInstance()} makes one before it loads it. */
+  private static Object newDictionary(Class<?> type) throws ReflectiveOperationException {
+    Constructor<?> make = type.getDeclaredConstructor();
+    make.setAccessible(true);
+    return make.newInstance();
+  }
+
   private static Tables tables(Class<?> type, Object dictionary) throws ReflectiveOperationException {
-    return new Tables((short[]) field(type, "wordIndexTable").get(dictionary), (char[]) field(type, "charIndexTable").get(dictionary),
-        (char[][][]) field(type, "wordItem_charArrayTable").get(dictionary),
-        (int[][]) field(type, "wordItem_frequencyTable").get(dictionary));
+    return new Tables((short[]) field(type, WORD_INDEX).get(dictionary), (char[]) field(type, CHAR_INDEX).get(dictionary),
+        (char[][][]) field(type, WORDS).get(dictionary), (int[][]) field(type, FREQUENCIES).get(dictionary));
   }
 
   private static Field field(Class<?> type, String name) throws NoSuchFieldException {
@@ -167,26 +175,14 @@ final class CompiledDictionary {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(FORMAT);
-      out.writeInt(tables.wordIndex().length);
-      for (short value : tables.wordIndex()) {
-        out.writeShort(value);
-      }
-      out.writeInt(tables.charIndex().length);
-      out.writeChars(new String(tables.charIndex()));
+      FlatArrays.writeShorts(out, tables.wordIndex());
+      FlatArrays.writeChars(out, new String(tables.charIndex()));
       out.writeInt(tables.words().length);
-      writeInts(out, lengths);
-      out.writeInt(chars.length());
-      out.writeChars(chars.toString());
-      writeInts(out, frequencies);
+      FlatArrays.writeInts(out, lengths);
+      FlatArrays.writeChars(out, chars);
+      FlatArrays.writeInts(out, frequencies);
     }
     return bytes.toByteArray();
-  }
-
-  private static void writeInts(DataOutputStream out, List<Integer> values) throws IOException {
-    out.writeInt(values.size());
-    for (int value : values) {
-      out.writeInt(value);
-    }
   }
 
   /**

@@ -37,7 +37,7 @@ final class CompiledLexicon {
   /** Where the build puts it, beside this class. */
   static final String RESOURCE = "lexicon-compiled.bin";
   /** Bumped whenever what is written changes. */
-  private static final int FORMAT = 3;
+  private static final int FORMAT = 4;
   private static final int KEYS = Analyzers.Reduction.values().length;
 
   private CompiledLexicon() {}
@@ -77,7 +77,6 @@ final class CompiledLexicon {
       List<Lexicon.Headword> headwords = new ArrayList<>();
       for (int at = 0; at < numbers.length; ) {
         String headword = strings[numbers[at++]];
-        int words = numbers[at++];
         String[] chinese = new String[numbers[at++]];
         for (int i = 0; i < chinese.length; i++) {
           chinese[i] = strings[numbers[at++]];
@@ -86,7 +85,7 @@ final class CompiledLexicon {
         for (int i = 0; i < KEYS; i++) {
           keys[i] = strings[numbers[at++]];
         }
-        headwords.add(new Lexicon.Headword(headword, List.of(chinese), List.of(keys), words));
+        headwords.add(new Lexicon.Headword(headword, List.of(chinese), List.of(keys)));
       }
       return Optional.of(headwords);
     } catch (BufferUnderflowException | IndexOutOfBoundsException | NegativeArraySizeException e) {
@@ -111,7 +110,6 @@ final class CompiledLexicon {
     List<Integer> numbers = new ArrayList<>();
     for (Lexicon.Headword headword : Lexicon.analyse(Lexicon.entries(source))) {
       numbers.add(index(strings, headword.headword()));
-      numbers.add(headword.words());
       numbers.add(headword.chinese().size());
       headword.chinese().forEach(chinese -> numbers.add(index(strings, chinese)));
       headword.keys().forEach(key -> numbers.add(index(strings, key)));
@@ -121,20 +119,15 @@ final class CompiledLexicon {
       out.writeInt(FORMAT);
       out.writeInt(source.length);
       out.write(source);
-      int end = 0;
-      out.writeInt(strings.size());
+      List<Integer> ends = new ArrayList<>(strings.size());
+      StringBuilder chars = new StringBuilder();
       for (String string : strings.keySet()) {
-        end += string.length();
-        out.writeInt(end);
+        chars.append(string);
+        ends.add(chars.length());
       }
-      out.writeInt(end);
-      for (String string : strings.keySet()) {
-        out.writeChars(string);
-      }
-      out.writeInt(numbers.size());
-      for (int number : numbers) {
-        out.writeInt(number);
-      }
+      FlatArrays.writeInts(out, ends);
+      FlatArrays.writeChars(out, chars);
+      FlatArrays.writeInts(out, numbers);
     }
     return bytes.toByteArray();
   }

@@ -1,10 +1,13 @@
 package dev.kubeconbot.search;
 
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.List;
 
 /**
- * Arrays read in bulk from the files the build compiles ({@link CompiledLexicon}, {@link CompiledDictionary}):
- * each is a count, then that many values, big-endian as {@code DataOutputStream} writes them. Copied
+ * The arrays of the files the build compiles ({@link CompiledLexicon}, {@link CompiledDictionary}):
+ * each is a count, then that many values, big-endian as {@code DataOutputStream} writes them. Read
  * out whole rather than value by value, because a start reads them before the JIT compiles anything.
  */
 final class FlatArrays {
@@ -33,5 +36,27 @@ final class FlatArrays {
     in.asShortBuffer().get(values);
     in.position(in.position() + values.length * Short.BYTES);
     return values;
+  }
+
+  /** Writes what {@link #chars} reads. */
+  static void writeChars(DataOutputStream out, CharSequence values) throws IOException {
+    out.writeInt(values.length());
+    out.writeChars(values.toString());
+  }
+
+  /** Writes what {@link #ints} reads. */
+  static void writeInts(DataOutputStream out, List<Integer> values) throws IOException {
+    out.writeInt(values.size());
+    for (int value : values) {
+      out.writeInt(value);
+    }
+  }
+
+  /** Writes what {@link #shorts} reads. */
+  static void writeShorts(DataOutputStream out, short[] values) throws IOException {
+    out.writeInt(values.length);
+    for (short value : values) {
+      out.writeShort(value);
+    }
   }
 }

@@ -54,7 +54,7 @@ public final class Lexicon {
   /** The lexicon with no entries. */
   public static final Lexicon EMPTY = new Lexicon(Map.of());
 
-  private final Map<Analyzers.Reduction, Analyzer> reducers = new EnumMap<>(Analyzers.Reduction.class);
+  private final Map<Analyzers.Reduction, Analyzer> reducers = reducers();
   private final int headwords;
   /** A headword and its renderings. */
   private record Sense(String headword, List<String> chinese) {}
@@ -71,12 +71,12 @@ public final class Lexicon {
 
   /**
    * A headword, its Chinese renderings, and its words under each reduction, joined by single spaces
-   * (one key per {@link Analyzers.Reduction}, in its order; empty if the reduction leaves no word), with
-   * the most words any of them has: what the lexicon is made of once its headwords are analysed. The
+   * (one key per {@link Analyzers.Reduction}, in its order; empty if the reduction leaves no word): what
+   * the lexicon is made of once its headwords are analysed. The
    * build analyses the bundled lexicon once ({@link CompiledLexicon}); a start with that file takes the
    * result instead of analysing 4,000 headwords again.
    */
-  record Headword(String headword, List<String> chinese, List<String> keys, int words) {
+  record Headword(String headword, List<String> chinese, List<String> keys) {
     Headword {
       chinese = List.copyOf(chinese);
       keys = List.copyOf(keys);
@@ -89,17 +89,16 @@ public final class Lexicon {
 
   private Lexicon(List<Headword> analysed) {
     this.headwords = analysed.size();
-    this.reducers.putAll(reducers());
     for (Analyzers.Reduction reduction : REDUCTIONS) {
       sensesByReduced.put(reduction, HashMap.newHashMap(analysed.size()));
     }
     int longest = 0;
     for (Headword entry : analysed) {
       Sense sense = new Sense(entry.headword(), entry.chinese());
-      longest = Math.max(longest, entry.words());
       for (Analyzers.Reduction reduction : REDUCTIONS) {
         String key = entry.keys().get(reduction.ordinal());
         if (!key.isEmpty()) {
+          longest = Math.max(longest, wordCount(key));
           sensesByReduced.get(reduction).computeIfAbsent(key, k -> new ArrayList<>(1)).add(sense);
         }
       }
@@ -121,15 +120,21 @@ public final class Lexicon {
     List<Headword> analysed = new ArrayList<>(entries.size());
     for (Map.Entry<String, List<String>> entry : entries.entrySet()) {
       List<String> keys = new ArrayList<>(REDUCTIONS.size());
-      int words = 0;
       for (Analyzers.Reduction reduction : REDUCTIONS) {
-        List<String> reduced = reduce(reducers, reduction, entry.getKey());
-        keys.add(String.join(" ", reduced));
-        words = Math.max(words, reduced.size());
+        keys.add(String.join(" ", reduce(reducers, reduction, entry.getKey())));
       }
-      analysed.add(new Headword(entry.getKey(), entry.getValue(), keys, words));
+      analysed.add(new Headword(entry.getKey(), entry.getValue(), keys));
     }
     return analysed;
+  }
+
+  /** How many words a non-empty key has: they are joined by single spaces. */
+  private static int wordCount(String key) {
+    int words = 1;
+    for (int space = key.indexOf(' '); space >= 0; space = key.indexOf(' ', space + 1)) {
+      words++;
+    }
+    return words;
   }
 
   private static Map<Analyzers.Reduction, Analyzer> reducers() {
